@@ -1,0 +1,31 @@
+package org.tmdbfleet.common.kafka;
+
+import java.util.List;
+
+/** The fleet's Kafka topics. Each has a dead-letter topic named {@code <topic>.DLT}. */
+public final class Topics {
+
+	/** {@code ImportRequested}, keyed by import id. */
+	public static final String IMPORTS = "tmdb.imports";
+
+	/** {@code FetchPage}, keyed by {@code importId:page}. */
+	public static final String PAGES = "tmdb.pages";
+
+	/** {@code MovieFetched}, keyed by TMDB id so one movie's versions stay in order. */
+	public static final String MOVIES = "tmdb.movies";
+
+	/** {@code ImportProgress} events, keyed by import id. */
+	public static final String PROGRESS = "tmdb.progress";
+
+	public static final String DLT_SUFFIX = ".DLT";
+
+	static final List<String> ALL = List.of(IMPORTS, PAGES, MOVIES, PROGRESS);
+
+	private Topics() {
+	}
+
+	public static String deadLetter(String topic) {
+		return topic + DLT_SUFFIX;
+	}
+
+}

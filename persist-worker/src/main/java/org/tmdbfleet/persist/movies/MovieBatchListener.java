@@ -1,0 +1,130 @@
+package org.tmdbfleet.persist.movies;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.tmdbfleet.common.kafka.PoisonRecordException;
+import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.FleetMessage;
+import org.tmdbfleet.common.messages.MovieFetched;
+import org.tmdbfleet.common.messages.MoviesPersisted;
+import org.tmdbfleet.persist.movies.MovieRepository.ImportItem;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Persists {@code tmdb.movies} a batch at a time: bad records to the DLT, the rest collapsed to
+ * one row per movie and written in one transaction, then a {@link MoviesPersisted} per import so
+ * the gateway re-counts. Offsets are committed only after this method returns, that is after
+ * the database commit and the progress events were acknowledged.
+ */
+@Component
+class MovieBatchListener {
+
+	private static final LogAccessor log = new LogAccessor(LogFactory.getLog(MovieBatchListener.class));
+
+	private final MovieRepository movies;
+
+	private final KafkaTemplate<Object, Object> kafka;
+
+	private final DeadLetterPublishingRecoverer deadLetters;
+
+	private final Counter upserted;
+
+	private final DistributionSummary batchSize;
+
+	private final Timer batchDuration;
+
+	MovieBatchListener(MovieRepository movies, KafkaTemplate<Object, Object> kafka,
+			DeadLetterPublishingRecoverer deadLetters, MeterRegistry registry) {
+		this.movies = movies;
+		this.kafka = kafka;
+		this.deadLetters = deadLetters;
+		this.upserted = Counter.builder("fleet.movies.upserted")
+			.description("Movie rows inserted or changed in the database")
+			.register(registry);
+		this.batchSize = DistributionSummary.builder("fleet.persist.batch.size")
+			.description("Records in one persist batch")
+			.register(registry);
+		this.batchDuration = Timer.builder("fleet.persist.batch.duration")
+			.description("Time to persist one batch, database commit included")
+			.register(registry);
+	}
+
+	@KafkaListener(id = "persist-movies", topics = Topics.MOVIES, batch = "true",
+			concurrency = "${fleet.persist.concurrency:2}")
+	void onMovies(List<ConsumerRecord<String, FleetMessage>> records) {
+		batchSize.record(records.size());
+		batchDuration.record(() -> persist(records));
+	}
+
+	private void persist(List<ConsumerRecord<String, FleetMessage>> records) {
+		Map<Long, MovieRow> latest = new LinkedHashMap<>();
+		Set<ImportItem> items = new LinkedHashSet<>();
+		for (ConsumerRecord<String, FleetMessage> record : records) {
+			try {
+				MovieFetched event = movieOf(record);
+				MovieRow row = MovieRow.from(event);
+				// PostgreSQL refuses to update one row twice in one statement: the newest fetch wins
+				latest.merge(row.tmdbId(), row, (a, b) -> b.fetchedAt().isAfter(a.fetchedAt()) ? b : a);
+				items.add(new ImportItem(event.importId(), event.tmdbId()));
+			}
+			catch (PoisonRecordException ex) {
+				log.warn(() -> "Dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset()
+						+ ": " + ex.getMessage());
+				deadLetters.accept(record, ex);
+			}
+		}
+		if (latest.isEmpty()) {
+			return;
+		}
+		upserted.increment(movies.persist(latest.values(), items));
+		announce(items);
+	}
+
+	private static MovieFetched movieOf(ConsumerRecord<String, FleetMessage> record) {
+		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
+				KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
+		if (unreadable != null) {
+			throw new PoisonRecordException("unreadable record: " + unreadable.getMessage(), unreadable);
+		}
+		if (record.value() instanceof MovieFetched movie) {
+			return movie;
+		}
+		throw new PoisonRecordException("expected MovieFetched, got "
+				+ (record.value() == null ? "null" : record.value().getClass().getSimpleName()));
+	}
+
+	private void announce(Collection<ImportItem> items) {
+		Map<UUID, Integer> perImport = new LinkedHashMap<>();
+		items.forEach(item -> perImport.merge(item.importId(), 1, Integer::sum));
+		List<CompletableFuture<?>> sent = new ArrayList<>();
+		perImport.forEach((importId, count) -> {
+			MoviesPersisted event = new MoviesPersisted(importId, count);
+			sent.add(kafka.send(Topics.PROGRESS, event.key(), event));
+		});
+		CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+	}
+
+}

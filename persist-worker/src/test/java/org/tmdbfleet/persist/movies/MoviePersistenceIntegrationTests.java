@@ -1,0 +1,158 @@
+package org.tmdbfleet.persist.movies;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.tmdbfleet.common.kafka.FleetJson;
+import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.MovieFetched;
+import org.tmdbfleet.common.testing.TestDatabase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka
+class MoviePersistenceIntegrationTests {
+
+	private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", TestDatabase::newDatabase);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
+	@Autowired
+	KafkaTemplate<Object, Object> kafka;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@Test
+	void persistsMoviesWithTmdbQuirksIntact() {
+		UUID importId = UUID.randomUUID();
+		String spirited = """
+				{"id":1300129,"title":"千と千尋の神隠し","original_title":"千と千尋の神隠し","release_date":"",
+				 "vote_average":8,"vote_count":17000,"popularity":88.5,"poster_path":null,"adult":false,
+				 "genre_ids":[16,10751],"overview":"%s","fleet_extra":{"new":true}}"""
+			.formatted("x".repeat(1500));
+
+		publish(movie(importId, 1300129, T0, spirited));
+		publish(movie(importId, 2, T0, json(2, "Ariel", "1988-10-21")));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from movies where tmdb_id in (1300129, 2)") == 2);
+		Map<String, Object> row = jdbc.queryForMap("select * from movies where tmdb_id = 1300129");
+		assertThat(row.get("title")).isEqualTo("千と千尋の神隠し");
+		assertThat(row.get("release_date")).isNull();
+		assertThat(row.get("vote_average")).isEqualTo(8.0);
+		assertThat(row.get("poster_path")).isNull();
+		assertThat(row.get("overview").toString()).hasSize(1500);
+		assertThat(jdbc.queryForObject("select payload->'fleet_extra'->>'new' from movies where tmdb_id = 1300129",
+				String.class))
+			.isEqualTo("true");
+		assertThat(jdbc.queryForObject("select genre_ids::text from movies where tmdb_id = 1300129", String.class))
+			.isEqualTo("{16,10751}");
+		assertThat(jdbc.queryForObject("select release_date from movies where tmdb_id = 2", LocalDate.class))
+			.isEqualTo(LocalDate.of(1988, 10, 21));
+		await().until(() -> count("select count(*) from import_items where import_id = '" + importId + "'") == 2);
+	}
+
+	@Test
+	void redeliveryChangesNothingAndAnOlderEventNeverOverwritesANewerOne() {
+		UUID importId = UUID.randomUUID();
+		List<MovieFetched> batch = LongStream.rangeClosed(5001, 5050)
+			.mapToObj(id -> movie(importId, id, T0.plusSeconds(60), json(id, "New " + id, "2001-01-01")))
+			.toList();
+		batch.forEach(this::publish);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("select count(*) from movies where tmdb_id between 5001 and 5050") == 50);
+		String before = snapshot();
+
+		batch.forEach(this::publish);
+		LongStream.rangeClosed(5001, 5050)
+			.forEach(id -> publish(movie(importId, id, T0, json(id, "Old " + id, "1999-01-01"))));
+		// a sentinel behind the re-delivered and stale records: once it is in, they were all processed
+		publish(movie(importId, 5999, T0, json(5999, "Sentinel", "2020-01-01")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from movies where tmdb_id = 5999") == 1);
+
+		assertThat(snapshot()).isEqualTo(before);
+		assertThat(count("select count(*) from movies where title like 'Old %'")).isZero();
+		assertThat(count("select count(*) from import_items where import_id = '" + importId + "'")).isEqualTo(51);
+	}
+
+	@Test
+	void aPoisonRecordGoesToTheDeadLetterTopicAndTheRestIsPersisted() {
+		byte[] garbage = "{\"type\":\"MovieFetched\",\"tmdbId\":".getBytes(StandardCharsets.UTF_8);
+		kafka.send(Topics.MOVIES, "777", garbage);
+		publish(movie(UUID.randomUUID(), 778, T0, json(778, "After the poison", "2010-05-05")));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from movies where tmdb_id = 778") == 1);
+		try (Consumer<String, byte[]> consumer = deadLetterConsumer()) {
+			consumer.subscribe(List.of(Topics.deadLetter(Topics.MOVIES)));
+			ConsumerRecord<String, byte[]> dead = KafkaTestUtils.getSingleRecord(consumer,
+					Topics.deadLetter(Topics.MOVIES), Duration.ofSeconds(30));
+			assertThat(dead.key()).isEqualTo("777");
+			assertThat(dead.value()).isEqualTo(garbage);
+			assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+		}
+	}
+
+	private void publish(MovieFetched event) {
+		kafka.send(Topics.MOVIES, event.key(), event).join();
+	}
+
+	private static MovieFetched movie(UUID importId, long id, Instant fetchedAt, String json) {
+		return new MovieFetched(importId, id, fetchedAt, FleetJson.MAPPER.readTree(json));
+	}
+
+	private static String json(long id, String title, String releaseDate) {
+		return """
+				{"id":%d,"title":"%s","release_date":"%s","popularity":1.5,"vote_average":6.1,"vote_count":10}"""
+			.formatted(id, title, releaseDate);
+	}
+
+	private long count(String sql) {
+		return jdbc.queryForObject(sql, Long.class);
+	}
+
+	private String snapshot() {
+		return jdbc.queryForList("select tmdb_id, title, release_date, payload::text, fetched_at, updated_at from movies "
+				+ "where tmdb_id between 5001 and 5050 order by tmdb_id").toString();
+	}
+
+	private Consumer<String, byte[]> deadLetterConsumer() {
+		Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-reader-" + UUID.randomUUID(), false);
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		return new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new ByteArrayDeserializer())
+			.createConsumer();
+	}
+
+}
