@@ -1,0 +1,127 @@
+package org.tmdbfleet.gateway.imports;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.hibernate.annotations.ColumnTransformer;
+
+import org.springframework.data.domain.Persistable;
+
+/**
+ * An import as the gateway records it. Progress columns are written by set-based SQL in
+ * {@link ImportProgressRepository}; this entity is for creating and reading.
+ */
+@Entity
+@Table(name = "import_jobs")
+class ImportJob implements Persistable<UUID> {
+
+	@Id
+	private UUID id;
+
+	private String source;
+
+	@ColumnTransformer(write = "?::jsonb")
+	private String params;
+
+	@Enumerated(EnumType.STRING)
+	private ImportStatus status;
+
+	private String idempotencyKey;
+
+	private Integer requestedPages;
+
+	private Integer totalPages;
+
+	private Long totalResults;
+
+	private String error;
+
+	@Column(updatable = false)
+	private Instant createdAt;
+
+	private Instant startedAt;
+
+	private Instant finishedAt;
+
+	private Instant heartbeatAt;
+
+	@Transient
+	private boolean isNew;
+
+	protected ImportJob() {
+	}
+
+	static ImportJob queued(UUID id, String source, String params, Integer requestedPages, Instant now) {
+		ImportJob job = new ImportJob();
+		job.id = id;
+		job.source = source;
+		job.params = params;
+		job.status = ImportStatus.QUEUED;
+		job.requestedPages = requestedPages;
+		job.createdAt = now;
+		job.isNew = true;
+		return job;
+	}
+
+	@Override
+	public UUID getId() {
+		return id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return isNew;
+	}
+
+	String getSource() {
+		return source;
+	}
+
+	String getParams() {
+		return params;
+	}
+
+	ImportStatus getStatus() {
+		return status;
+	}
+
+	Integer getRequestedPages() {
+		return requestedPages;
+	}
+
+	Integer getTotalPages() {
+		return totalPages;
+	}
+
+	Long getTotalResults() {
+		return totalResults;
+	}
+
+	String getError() {
+		return error;
+	}
+
+	Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	Instant getStartedAt() {
+		return startedAt;
+	}
+
+	Instant getFinishedAt() {
+		return finishedAt;
+	}
+
+	Instant getHeartbeatAt() {
+		return heartbeatAt;
+	}
+
+}

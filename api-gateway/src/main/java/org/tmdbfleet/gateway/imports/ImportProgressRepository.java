@@ -1,0 +1,120 @@
+package org.tmdbfleet.gateway.imports;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Import bookkeeping as set-based SQL. Every statement is idempotent, because every progress
+ * event may be delivered more than once, and every count is read from the rows themselves.
+ */
+@Repository
+class ImportProgressRepository {
+
+	/*
+	 * Done when every planned page has an outcome and no movie id of a fetched page lacks its
+	 * import_items row. Counting "missing" rather than comparing two counts keeps it exact when
+	 * a movie appears on two pages.
+	 */
+	private static final String COMPLETE_IF_DONE = """
+			update import_jobs j
+			set status = case when exists (select 1 from import_pages p where p.import_id = j.id and p.status = 'FAILED')
+			                  then 'COMPLETED_WITH_ERRORS' else 'COMPLETED' end,
+			    finished_at = now()
+			where j.id = :id
+			  and j.status = 'RUNNING'
+			  and (select count(*) from import_pages p where p.import_id = j.id and p.page <= j.total_pages) >= j.total_pages
+			  and not exists (
+			      select 1 from import_pages p, unnest(p.movie_ids) as e(tmdb_id)
+			      where p.import_id = j.id and p.status = 'FETCHED'
+			        and not exists (select 1 from import_items i where i.import_id = j.id and i.tmdb_id = e.tmdb_id))
+			""";
+
+	private static final String MOVIE_COUNTS = """
+			select count(*) as expected, count(i.tmdb_id) as persisted
+			from (select distinct unnest(movie_ids) as tmdb_id
+			      from import_pages where import_id = :id and status = 'FETCHED') e
+			left join import_items i on i.import_id = :id and i.tmdb_id = e.tmdb_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	ImportProgressRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void markPlanned(UUID id, int totalPages, long totalResults) {
+		jdbc.sql("""
+				update import_jobs set status = 'RUNNING', total_pages = :pages, total_results = :results,
+				    started_at = coalesce(started_at, now()), heartbeat_at = now()
+				where id = :id and status in ('QUEUED', 'RUNNING')
+				""").param("id", id).param("pages", totalPages).param("results", totalResults).update();
+	}
+
+	void recordFetchedPage(UUID id, int page, List<Long> movieIds) {
+		jdbc.sql("""
+				insert into import_pages (import_id, page, status, movie_ids) values (:id, :page, 'FETCHED', :ids)
+				on conflict (import_id, page) do update
+				set status = 'FETCHED', movie_ids = excluded.movie_ids, error = null, updated_at = now()
+				""").param("id", id).param("page", page).param("ids", movieIds.toArray(Long[]::new)).update();
+		touch(id);
+	}
+
+	/** A failure never overwrites a success: a page fetched once stays fetched. */
+	void recordFailedPage(UUID id, int page, String reason) {
+		jdbc.sql("""
+				insert into import_pages (import_id, page, status, error) values (:id, :page, 'FAILED', :reason)
+				on conflict (import_id, page) do update
+				set status = 'FAILED', error = excluded.error, updated_at = now()
+				where import_pages.status <> 'FETCHED'
+				""").param("id", id).param("page", page).param("reason", reason).update();
+		touch(id);
+	}
+
+	void markFailed(UUID id, String reason) {
+		jdbc.sql("""
+				update import_jobs set status = 'FAILED', error = :reason, finished_at = now(), heartbeat_at = now()
+				where id = :id and status in ('QUEUED', 'RUNNING')
+				""").param("id", id).param("reason", reason).update();
+	}
+
+	void touch(UUID id) {
+		jdbc.sql("update import_jobs set heartbeat_at = now() where id = :id").param("id", id).update();
+	}
+
+	void completeIfDone(UUID id) {
+		jdbc.sql(COMPLETE_IF_DONE).param("id", id).update();
+	}
+
+	Counts counts(UUID id) {
+		PageCounts pages = jdbc.sql("""
+				select count(*) filter (where status = 'FETCHED') as fetched,
+				       count(*) filter (where status = 'FAILED') as failed
+				from import_pages where import_id = :id
+				""").param("id", id).query(PageCounts.class).single();
+		MovieCounts movies = jdbc.sql(MOVIE_COUNTS).param("id", id).query(MovieCounts.class).single();
+		List<FailedPage> failed = jdbc
+			.sql("select page, error as reason from import_pages where import_id = :id and status = 'FAILED' order by page")
+			.param("id", id)
+			.query(FailedPage.class)
+			.list();
+		return new Counts(pages.fetched(), pages.failed(), movies.expected(), movies.persisted(), failed);
+	}
+
+	record Counts(long pagesFetched, long pagesFailed, long moviesExpected, long moviesPersisted,
+			List<FailedPage> failedPages) {
+	}
+
+	/** A page that could not be fetched, and why. */
+	record FailedPage(int page, String reason) {
+	}
+
+	private record PageCounts(long fetched, long failed) {
+	}
+
+	private record MovieCounts(long expected, long persisted) {
+	}
+
+}

@@ -1,0 +1,222 @@
+package org.tmdbfleet.gateway.imports;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.tmdbfleet.common.kafka.FleetJson;
+import org.tmdbfleet.common.kafka.FleetMessageDeserializer;
+import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.FleetMessage;
+import org.tmdbfleet.common.messages.ImportFailed;
+import org.tmdbfleet.common.messages.ImportPlanned;
+import org.tmdbfleet.common.messages.ImportProgress;
+import org.tmdbfleet.common.messages.ImportRequested;
+import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.common.messages.MoviesPersisted;
+import org.tmdbfleet.common.messages.PageFailed;
+import org.tmdbfleet.common.messages.PageFetched;
+import org.tmdbfleet.common.testing.TestDatabase;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka
+class ImportApiIntegrationTests {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", TestDatabase::newDatabase);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KafkaTemplate<Object, Object> kafka;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@Test
+	void anAcceptedImportIsRecordedAndPublished() {
+		ResponseEntity<String> response = post("""
+				{"source":"discover","maxPages":25,"filters":{"releaseDateFrom":"1990-01-01","releaseDateTo":"1999-12-31","genres":[28]}}""");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(202);
+		JsonNode body = FleetJson.MAPPER.readTree(response.getBody());
+		UUID id = UUID.fromString(body.path("id").asString());
+		assertThat(response.getHeaders().getLocation()).hasToString("/api/imports/" + id);
+		assertThat(body.path("status").asString()).isEqualTo("QUEUED");
+		assertThat(jdbc.queryForObject("select status from import_jobs where id = ?", String.class, id))
+			.isEqualTo("QUEUED");
+		ImportRequested published = publishedImport(id);
+		assertThat(published.source()).isEqualTo(ImportSource.DISCOVER);
+		assertThat(published.maxPages()).isEqualTo(25);
+		assertThat(published.filters().genres()).containsExactly(28);
+	}
+
+	@Test
+	void progressEventsDriveAnImportToCompletedWithExactCounts() {
+		UUID id = startImport();
+		// movie 3 is on both pages: the list shifted while it was paged through
+		progress(new ImportPlanned(id, 2, 40));
+		progress(new PageFetched(id, 1, List.of(1L, 2L, 3L)));
+		progress(new PageFetched(id, 2, List.of(3L, 4L)));
+		await().until(() -> view(id).path("pagesFetched").asInt() == 2);
+		assertThat(view(id).path("status").asString()).isEqualTo("RUNNING");
+		assertThat(view(id).path("moviesExpected").asInt()).isEqualTo(4);
+
+		persisted(id, 1, 2, 3);
+		progress(new MoviesPersisted(id, 3));
+		await().until(() -> view(id).path("moviesPersisted").asInt() == 3);
+		assertThat(view(id).path("status").asString()).isEqualTo("RUNNING");
+
+		persisted(id, 4);
+		progress(new MoviesPersisted(id, 1));
+		await().until(() -> "COMPLETED".equals(view(id).path("status").asString()));
+		JsonNode done = view(id);
+		assertThat(done.path("moviesExpected").asInt()).isEqualTo(4);
+		assertThat(done.path("moviesPersisted").asInt()).isEqualTo(4);
+		assertThat(done.path("pagesTotal").asInt()).isEqualTo(2);
+		assertThat(done.path("startedAt").isNull()).isFalse();
+		assertThat(done.path("finishedAt").isNull()).isFalse();
+	}
+
+	@Test
+	void aFailedPageEndsTheImportWithErrorsAndSaysWhy() {
+		UUID id = startImport();
+		progress(new ImportPlanned(id, 2, 40));
+		progress(new PageFetched(id, 1, List.of(11L)));
+		persisted(id, 11);
+		progress(new PageFailed(id, 2, "TMDB popular answered HTTP 503"));
+
+		await().until(() -> "COMPLETED_WITH_ERRORS".equals(view(id).path("status").asString()));
+		JsonNode done = view(id);
+		assertThat(done.path("pagesFailed").asInt()).isEqualTo(1);
+		assertThat(done.path("failedPages").get(0).path("page").asInt()).isEqualTo(2);
+		assertThat(done.path("failedPages").get(0).path("reason").asString()).contains("503");
+	}
+
+	@Test
+	void anImportThatCannotStartIsFailedWithItsReason() {
+		UUID id = startImport();
+		progress(new ImportFailed(id, "TMDB popular answered HTTP 401 (7: Invalid API key)"));
+
+		await().until(() -> "FAILED".equals(view(id).path("status").asString()));
+		assertThat(view(id).path("error").asString()).contains("401");
+	}
+
+	@Test
+	void badInputAndUnknownImportsAreProblemsNotErrors() {
+		assertProblem(post("{\"source\":\"everything\"}"), 400);
+		assertProblem(post("{\"source\":\"popular\",\"maxPages\":0}"), 400);
+		assertProblem(post("{\"source\":\"popular\",\"maxPages\":501}"), 400);
+		assertProblem(post("{\"source\":"), 400);
+		assertProblem(post("""
+				{"source":"discover","filters":{"releaseDateFrom":"2000-01-01","releaseDateTo":"1990-01-01"}}"""), 400);
+		assertProblem(get("/api/imports/" + UUID.randomUUID()), 404);
+		assertProblem(get("/api/imports/not-a-uuid"), 400);
+	}
+
+	private UUID startImport() {
+		ResponseEntity<String> response = post("{\"source\":\"popular\",\"maxPages\":2}");
+		assertThat(response.getStatusCode().value()).isEqualTo(202);
+		return UUID.fromString(FleetJson.MAPPER.readTree(response.getBody()).path("id").asString());
+	}
+
+	private void progress(ImportProgress event) {
+		kafka.send(Topics.PROGRESS, event.key(), event).join();
+	}
+
+	private void persisted(UUID id, long... tmdbIds) {
+		for (long tmdbId : tmdbIds) {
+			jdbc.update("insert into import_items (import_id, tmdb_id) values (?, ?)", id, tmdbId);
+		}
+	}
+
+	private JsonNode view(UUID id) {
+		return FleetJson.MAPPER.readTree(get("/api/imports/" + id).getBody());
+	}
+
+	private void assertProblem(ResponseEntity<String> response, int status) {
+		assertThat(response.getStatusCode().value()).isEqualTo(status);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(FleetJson.MAPPER.readTree(response.getBody()).path("status").asInt()).isEqualTo(status);
+	}
+
+	private ResponseEntity<String> post(String json) {
+		return http().post()
+			.uri("/api/imports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.retrieve()
+			.onStatus(status -> true, (request, response) -> {
+			})
+			.toEntity(String.class);
+	}
+
+	private ResponseEntity<String> get(String path) {
+		return http().get().uri(path).retrieve().onStatus(status -> true, (request, response) -> {
+		}).toEntity(String.class);
+	}
+
+	private RestClient http() {
+		return RestClient.create("http://localhost:" + port);
+	}
+
+	private ImportRequested publishedImport(UUID id) {
+		try (Consumer<String, FleetMessage> consumer = consumer(Topics.IMPORTS)) {
+			List<ImportRequested> found = new java.util.ArrayList<>();
+			await().atMost(Duration.ofSeconds(20)).until(() -> {
+				for (ConsumerRecord<String, FleetMessage> record : consumer.poll(Duration.ofMillis(200))) {
+					if (record.value() instanceof ImportRequested request && request.importId().equals(id)) {
+						found.add(request);
+					}
+				}
+				return !found.isEmpty();
+			});
+			return found.get(0);
+		}
+	}
+
+	private Consumer<String, FleetMessage> consumer(String topic) {
+		Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		Consumer<String, FleetMessage> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+				new FleetMessageDeserializer())
+			.createConsumer();
+		consumer.subscribe(List.of(topic));
+		return consumer;
+	}
+
+}
