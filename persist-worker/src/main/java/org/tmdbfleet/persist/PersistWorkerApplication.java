@@ -1,5 +1,7 @@
 package org.tmdbfleet.persist;
 
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,8 +11,20 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PersistWorkerApplication {
 
+	public static final String CONFIG_NAME = "persist-worker,application";
+
 	public static void main(String[] args) {
-		SpringApplication.run(PersistWorkerApplication.class, args);
+		application().run(args);
+	}
+
+	/**
+	 * The service reads {@code persist-worker.yml} (then an operator's {@code application.yml}), so
+	 * that several services can share one JVM, as the end-to-end tests do.
+	 */
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(PersistWorkerApplication.class);
+		application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+		return application;
 	}
 
 }

@@ -2,18 +2,11 @@ package org.tmdbfleet.gateway.imports;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.FleetJson;
-import org.tmdbfleet.common.kafka.FleetMessageDeserializer;
 import org.tmdbfleet.common.kafka.Topics;
-import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportProgress;
@@ -23,6 +16,8 @@ import org.tmdbfleet.common.messages.MoviesPersisted;
 import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
 import org.tmdbfleet.common.testing.TestDatabase;
+import org.tmdbfleet.common.testing.TopicReader;
+import org.tmdbfleet.gateway.GatewayApplication;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,11 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -44,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+		properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME,
+				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
 @EmbeddedKafka
 class ImportApiIntegrationTests {
 
@@ -195,28 +189,12 @@ class ImportApiIntegrationTests {
 	}
 
 	private ImportRequested publishedImport(UUID id) {
-		try (Consumer<String, FleetMessage> consumer = consumer(Topics.IMPORTS)) {
-			List<ImportRequested> found = new java.util.ArrayList<>();
-			await().atMost(Duration.ofSeconds(20)).until(() -> {
-				for (ConsumerRecord<String, FleetMessage> record : consumer.poll(Duration.ofMillis(200))) {
-					if (record.value() instanceof ImportRequested request && request.importId().equals(id)) {
-						found.add(request);
-					}
-				}
-				return !found.isEmpty();
-			});
+		try (TopicReader reader = new TopicReader(broker.getBrokersAsString(), Topics.IMPORTS)) {
+			List<ImportRequested> found = reader.await(ImportRequested.class, request -> request.importId().equals(id),
+					1, Duration.ofSeconds(20));
+			assertThat(found).hasSize(1);
 			return found.get(0);
 		}
-	}
-
-	private Consumer<String, FleetMessage> consumer(String topic) {
-		Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
-		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		Consumer<String, FleetMessage> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-				new FleetMessageDeserializer())
-			.createConsumer();
-		consumer.subscribe(List.of(topic));
-		return consumer;
 	}
 
 }

@@ -19,6 +19,7 @@ import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.testing.TestDatabase;
+import org.tmdbfleet.persist.PersistWorkerApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@SpringBootTest(properties = { "spring.config.name=" + PersistWorkerApplication.CONFIG_NAME,
+				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
 @EmbeddedKafka
 class MoviePersistenceIntegrationTests {
 

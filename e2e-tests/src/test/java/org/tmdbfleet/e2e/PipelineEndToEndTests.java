@@ -1,0 +1,171 @@
+package org.tmdbfleet.e2e;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tmdbfleet.common.kafka.FleetJson;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An import travels API → Kafka → fetch → Kafka → persist → PostgreSQL, exactly. */
+@EmbeddedKafka
+class PipelineEndToEndTests {
+
+	private static Fleet fleet;
+
+	private static Http gateway;
+
+	private static Http tmdb;
+
+	@BeforeAll
+	static void startFleet(EmbeddedKafkaBroker broker) {
+		fleet = new Fleet(broker.getBrokersAsString()).warmedUp();
+		gateway = new Http(fleet.gatewayUrl());
+		tmdb = new Http(fleet.simulatorUrl());
+	}
+
+	@AfterAll
+	static void stopFleet() {
+		if (fleet != null) {
+			fleet.close();
+		}
+	}
+
+	@Test
+	void twentyFivePagesOfPopularLandExactlyInTheDatabase() {
+		long started = System.nanoTime();
+		UUID id = startImport("{\"source\":\"popular\",\"maxPages\":25}");
+
+		JsonNode done = awaitEnd(id, Duration.ofMinutes(2));
+		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+		Map<Long, JsonNode> expected = tmdbMovies("/3/movie/popular", 25);
+		System.out.printf("25-page popular import: %d movies in %d ms (%.0f movies/s)%n", expected.size(), millis,
+				expected.size() * 1000.0 / millis);
+		assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(done.path("pagesTotal").asInt()).isEqualTo(25);
+		assertThat(done.path("pagesFetched").asInt()).isEqualTo(25);
+		assertThat(done.path("moviesExpected").asLong()).isEqualTo(expected.size());
+		assertThat(done.path("moviesPersisted").asLong()).isEqualTo(expected.size());
+
+		List<Long> stored = fleet.database()
+			.queryForList("select i.tmdb_id from import_items i where i.import_id = ?", Long.class, id);
+		assertThat(stored).containsExactlyInAnyOrderElementsOf(expected.keySet());
+		assertThat(count("select count(*) from movies where tmdb_id in (select tmdb_id from import_items where import_id = ?)",
+				id))
+			.isEqualTo(expected.size());
+		expected.values().forEach(this::assertStoredAsTmdbSentIt);
+		assertThat(expected.values()).as("the catalog's quirks are part of this import")
+			.anySatisfy(movie -> assertThat(movie.path("release_date").asString()).isEmpty())
+			.anySatisfy(movie -> assertThat(movie.path("title").asString()).matches(".*[^\\x00-\\x7F].*"));
+	}
+
+	@Test
+	void acceptingAnImportNeverWaitsForTmdb() {
+		for (int i = 0; i < 20; i++) { // warm the request path: JIT, connection pools, Kafka metadata
+			startImport("{\"source\":\"top_rated\",\"maxPages\":1}");
+		}
+		tmdb.put("/admin/faults", "{\"latencyMs\":5000}");
+		try {
+			long[] millis = new long[20];
+			for (int i = 0; i < millis.length; i++) {
+				long started = System.nanoTime();
+				ResponseEntity<String> response = gateway.post("/api/imports",
+						"{\"source\":\"now_playing\",\"maxPages\":1}");
+				millis[i] = Duration.ofNanos(System.nanoTime() - started).toMillis();
+				assertThat(response.getStatusCode().value()).isEqualTo(202);
+			}
+			java.util.Arrays.sort(millis);
+			System.out.printf("POST /api/imports with TMDB answering after 5 s: median %d ms, slowest %d ms of %d%n",
+					millis[millis.length / 2], millis[millis.length - 1], millis.length);
+			assertThat(millis[millis.length / 2]).isLessThan(100);
+			assertThat(millis[millis.length - 1]).as("no request waited for TMDB").isLessThan(1000);
+		}
+		finally {
+			tmdb.put("/admin/faults", "{\"latencyMs\":0}");
+		}
+	}
+
+	@Test
+	void everyServiceReportsHealthAndItsMetrics() {
+		UUID id = startImport("{\"source\":\"upcoming\",\"maxPages\":2}");
+		awaitEnd(id, Duration.ofMinutes(1));
+
+		for (String url : List.of(fleet.gatewayUrl(), fleet.fetchWorkerUrl(), fleet.persistWorkerUrl())) {
+			assertThat(new Http(url).getJson("/actuator/health").path("status").asString()).isEqualTo("UP");
+		}
+		assertThat(new Http(fleet.gatewayUrl()).getJson("/actuator/health").path("components").has("db")).isTrue();
+		assertThat(metrics(fleet.gatewayUrl())).contains("fleet_imports_requested_total{");
+		assertThat(metrics(fleet.fetchWorkerUrl())).contains("fleet_pages_fetched_total{")
+			.contains("fleet_pages_failed_total{")
+			.containsPattern("fleet_tmdb_requests_seconds_count\\{.*endpoint=\"upcoming\".*status=\"200\"");
+		assertThat(metrics(fleet.persistWorkerUrl())).contains("fleet_movies_upserted_total{")
+			.contains("fleet_persist_batch_size_count{")
+			.contains("fleet_persist_batch_duration_seconds_count{");
+	}
+
+	private void assertStoredAsTmdbSentIt(JsonNode movie) {
+		long id = movie.path("id").asLong();
+		Map<String, Object> row = fleet.database().queryForMap("select * from movies where tmdb_id = ?", id);
+		assertThat(row.get("title")).isEqualTo(movie.path("title").asString());
+		assertThat(row.get("original_title")).isEqualTo(movie.path("original_title").asString());
+		if (movie.path("release_date").asString().isEmpty()) {
+			assertThat(row.get("release_date")).isNull();
+		}
+		else {
+			assertThat(row.get("release_date")).hasToString(movie.path("release_date").asString());
+		}
+		assertThat(row.get("poster_path")).isEqualTo(movie.path("poster_path").isNull() ? null
+				: movie.path("poster_path").asString());
+		JsonNode payload = FleetJson.MAPPER.readTree(fleet.database()
+			.queryForObject("select payload::text from movies where tmdb_id = ?", String.class, id));
+		assertThat(payload.propertyNames()).containsExactlyInAnyOrderElementsOf(movie.propertyNames());
+		assertThat(payload.path("overview").asString()).isEqualTo(movie.path("overview").asString());
+	}
+
+	private Map<Long, JsonNode> tmdbMovies(String list, int pages) {
+		Map<Long, JsonNode> movies = new HashMap<>();
+		for (int page = 1; page <= pages; page++) {
+			tmdb.getJson(list + "?page=" + page + "&api_key=simulator-key")
+				.path("results")
+				.forEach(movie -> movies.put(movie.path("id").asLong(), movie));
+		}
+		return movies;
+	}
+
+	private static UUID startImport(String json) {
+		ResponseEntity<String> response = gateway.post("/api/imports", json);
+		assertThat(response.getStatusCode().value()).isEqualTo(202);
+		return UUID.fromString(FleetJson.MAPPER.readTree(response.getBody()).path("id").asString());
+	}
+
+	private static JsonNode awaitEnd(UUID id, Duration patience) {
+		JsonNode[] last = new JsonNode[1];
+		await().atMost(patience).pollInterval(Duration.ofMillis(200)).until(() -> {
+			last[0] = gateway.getJson("/api/imports/" + id);
+			return !List.of("QUEUED", "RUNNING").contains(last[0].path("status").asString());
+		});
+		return last[0];
+	}
+
+	private long count(String sql, Object... args) {
+		return fleet.database().queryForObject(sql, Long.class, args);
+	}
+
+	private static String metrics(String url) {
+		return new Http(url).get("/actuator/prometheus").getBody();
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.tmdbfleet.fetch;
+
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Fetch worker: plans imports and pages through TMDB, one event per movie. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class FetchWorkerApplication {
+
+	public static final String CONFIG_NAME = "fetch-worker,application";
+
+	public static void main(String[] args) {
+		application().run(args);
+	}
+
+	/**
+	 * The service reads {@code fetch-worker.yml} (then an operator's {@code application.yml}), so
+	 * that several services can share one JVM, as the end-to-end tests do.
+	 */
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(FetchWorkerApplication.class);
+		application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+		return application;
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.tmdbfleet.fetch.paging;
+
+import java.time.Instant;
+
+import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.FetchPage;
+import org.tmdbfleet.fetch.tmdb.TmdbClient;
+import org.tmdbfleet.fetch.tmdb.TmdbException;
+import org.tmdbfleet.fetch.tmdb.TmdbPage;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fetches one page per {@link FetchPage} command. Many run at once (I/O bound); the shared rate
+ * limiter in the TMDB client keeps their sum polite. A page TMDB cannot serve after the
+ * client's retries is reported as failed, never dropped.
+ */
+@Component
+class PageFetchListener {
+
+	private final TmdbClient tmdb;
+
+	private final PagePublisher publisher;
+
+	PageFetchListener(TmdbClient tmdb, PagePublisher publisher) {
+		this.tmdb = tmdb;
+		this.publisher = publisher;
+	}
+
+	@KafkaListener(id = "fetch-pages", topics = Topics.PAGES, concurrency = "${fleet.fetch.concurrency:12}")
+	void onFetchPage(FetchPage command) {
+		TmdbPage page;
+		try {
+			page = tmdb.fetchList(command.source(), command.filters(), command.page());
+		}
+		catch (TmdbException ex) {
+			publisher.failed(command, ex.getMessage());
+			return;
+		}
+		publisher.fetched(command.importId(), page, Instant.now());
+	}
+
+}

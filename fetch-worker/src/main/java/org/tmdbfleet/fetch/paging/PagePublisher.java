@@ -1,0 +1,76 @@
+package org.tmdbfleet.fetch.paging;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.FetchPage;
+import org.tmdbfleet.common.messages.FleetMessage;
+import org.tmdbfleet.common.messages.MovieFetched;
+import org.tmdbfleet.common.messages.PageFailed;
+import org.tmdbfleet.common.messages.PageFetched;
+import org.tmdbfleet.fetch.tmdb.TmdbPage;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a fetched page into events: one {@link MovieFetched} per movie, then the page's
+ * {@link PageFetched}. Called inside the listener's Kafka transaction, so either all of a
+ * page's events become visible together with the consumed offset, or none do.
+ */
+@Component
+public class PagePublisher {
+
+	private static final Log log = LogFactory.getLog(PagePublisher.class);
+
+	private final KafkaTemplate<Object, Object> kafka;
+
+	private final Counter pagesFetched;
+
+	private final Counter pagesFailed;
+
+	PagePublisher(KafkaTemplate<Object, Object> kafka, MeterRegistry registry) {
+		this.kafka = kafka;
+		this.pagesFetched = Counter.builder("fleet.pages.fetched")
+			.description("List pages fetched from TMDB and published")
+			.register(registry);
+		this.pagesFailed = Counter.builder("fleet.pages.failed")
+			.description("List pages that could not be fetched")
+			.register(registry);
+	}
+
+	public void fetched(UUID importId, TmdbPage page, Instant fetchedAt) {
+		List<Long> ids = new ArrayList<>(page.results().size());
+		for (JsonNode movie : page.results()) {
+			JsonNode id = movie.path("id");
+			if (!id.isIntegralNumber()) {
+				log.warn("Import " + importId + " page " + page.page() + ": skipped a result without a numeric id");
+				continue;
+			}
+			ids.add(id.asLong());
+			send(Topics.MOVIES, new MovieFetched(importId, id.asLong(), fetchedAt, movie));
+		}
+		send(Topics.PROGRESS, new PageFetched(importId, page.page(), ids));
+		pagesFetched.increment();
+	}
+
+	public void failed(FetchPage command, String reason) {
+		log.warn("Import " + command.importId() + " page " + command.page() + " failed: " + reason);
+		send(Topics.deadLetter(Topics.PAGES), command);
+		send(Topics.PROGRESS, new PageFailed(command.importId(), command.page(), reason));
+		pagesFailed.increment();
+	}
+
+	public void send(String topic, FleetMessage message) {
+		kafka.send(topic, message.key(), message);
+	}
+
+}

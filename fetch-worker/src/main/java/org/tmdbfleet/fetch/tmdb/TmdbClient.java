@@ -1,0 +1,190 @@
+package org.tmdbfleet.fetch.tmdb;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.tmdbfleet.common.kafka.FleetJson;
+import org.tmdbfleet.common.messages.ImportFilters;
+import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.fetch.ratelimit.RequestRateLimiter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * TMDB over HTTP: rate-limited, time-bounded, retried with exponential backoff and jitter on
+ * transient failures, honouring {@code Retry-After}. Every attempt is timed by endpoint and
+ * status.
+ */
+@Component
+public class TmdbClient {
+
+	private final TmdbProperties properties;
+
+	private final RequestRateLimiter rateLimiter;
+
+	private final MeterRegistry registry;
+
+	private final RestClient http;
+
+	TmdbClient(TmdbProperties properties, RequestRateLimiter rateLimiter, MeterRegistry registry) {
+		this.properties = properties;
+		this.rateLimiter = rateLimiter;
+		this.registry = registry;
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+		requests.setReadTimeout(properties.readTimeout());
+		this.http = RestClient.builder().requestFactory(requests).build();
+	}
+
+	/** One page of a list; throws {@link TmdbException} when TMDB cannot serve it. */
+	public TmdbPage fetchList(ImportSource source, ImportFilters filters, int page) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(TmdbLists.path(source));
+		TmdbLists.query(uri, source, filters, page);
+		JsonNode body = get(uri, source.wireName());
+		List<JsonNode> results = new ArrayList<>();
+		body.path("results").forEach(results::add);
+		return new TmdbPage(body.path("page").asInt(page), body.path("total_pages").asInt(0),
+				body.path("total_results").asLong(0), results);
+	}
+
+	private JsonNode get(UriComponentsBuilder uri, String endpoint) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return attempt(uri, endpoint);
+			}
+			catch (TmdbException ex) {
+				if (!ex.isTransient() || attempt >= properties.maxAttempts()) {
+					throw ex;
+				}
+				pause(attempt, ex instanceof RateLimitedException limited ? limited.retryAfter : null);
+			}
+		}
+	}
+
+	private JsonNode attempt(UriComponentsBuilder uri, String endpoint) {
+		rateLimiter.acquire();
+		Timer.Sample sample = Timer.start(registry);
+		String status = "IO_ERROR";
+		try {
+			Response response = http.get()
+				.uri(withCredentials(uri.cloneBuilder()))
+				.headers(this::authorize)
+				.exchange((request, raw) -> new Response(raw.getStatusCode().value(), raw.getBody().readAllBytes(),
+						raw.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
+			status = Integer.toString(response.status());
+			return response.body(endpoint);
+		}
+		catch (ResourceAccessException ex) {
+			// the exception's own message names the URL, which may carry the api key
+			Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+			throw new TmdbException("TMDB " + endpoint + " unreachable: " + cause.getClass().getSimpleName(), true,
+					0, 0);
+		}
+		finally {
+			sample.stop(Timer.builder("fleet.tmdb.requests")
+				.description("TMDB requests, by endpoint and HTTP status")
+				.tags("endpoint", endpoint, "status", status)
+				.register(registry));
+		}
+	}
+
+	private URI withCredentials(UriComponentsBuilder uri) {
+		if (!hasText(properties.readToken()) && hasText(properties.apiKey())) {
+			uri.queryParam("api_key", properties.apiKey());
+		}
+		return uri.encode().build().toUri();
+	}
+
+	private void authorize(HttpHeaders headers) {
+		if (hasText(properties.readToken())) {
+			headers.setBearerAuth(properties.readToken());
+		}
+	}
+
+	private void pause(int attempt, Duration retryAfter) {
+		Duration pause;
+		if (retryAfter != null) {
+			pause = retryAfter;
+		}
+		else {
+			long ceiling = Math.min(properties.retryMaxInterval().toMillis(),
+					properties.retryInitialInterval().toMillis() << Math.min(attempt - 1, 20));
+			pause = Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+		}
+		try {
+			Thread.sleep(pause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TmdbException("interrupted while waiting to retry", true, 0, 0);
+		}
+	}
+
+	private static boolean hasText(String value) {
+		return value != null && !value.isBlank();
+	}
+
+	/** What came back, read fully so the connection can be reused. */
+	private record Response(int status, byte[] bytes, String retryAfter) {
+
+		JsonNode body(String endpoint) {
+			JsonNode json;
+			try {
+				json = FleetJson.MAPPER.readTree(bytes);
+			}
+			catch (JacksonException ex) {
+				json = null;
+			}
+			if (status == 200) {
+				if (json == null || !json.isObject()) {
+					throw new TmdbException("TMDB " + endpoint + " sent a malformed body", true, status, 0);
+				}
+				return json;
+			}
+			int tmdbCode = json == null ? 0 : json.path("status_code").asInt(0);
+			String message = "TMDB " + endpoint + " answered HTTP " + status
+					+ (json == null ? "" : " (" + json.path("status_code").asInt(0) + ": "
+							+ json.path("status_message").asString("") + ")");
+			if (status == 429) {
+				throw new RateLimitedException(message, tmdbCode, retryAfter(retryAfter));
+			}
+			throw new TmdbException(message, status >= 500 || status == 408, status, tmdbCode);
+		}
+
+		private static Duration retryAfter(String header) {
+			try {
+				return header == null ? null : Duration.ofSeconds(Math.min(Long.parseLong(header.trim()), 120));
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+
+	}
+
+	/** TMDB said 429; it may have said when to come back. */
+	private static final class RateLimitedException extends TmdbException {
+
+		private final Duration retryAfter;
+
+		RateLimitedException(String message, int tmdbCode, Duration retryAfter) {
+			super(message, true, 429, tmdbCode);
+			this.retryAfter = retryAfter;
+		}
+
+	}
+
+}

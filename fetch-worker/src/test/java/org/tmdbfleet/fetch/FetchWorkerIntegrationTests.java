@@ -1,0 +1,124 @@
+package org.tmdbfleet.fetch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.ImportFilters;
+import org.tmdbfleet.common.messages.ImportPlanned;
+import org.tmdbfleet.common.messages.ImportRequested;
+import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.common.messages.MovieFetched;
+import org.tmdbfleet.common.messages.PageFetched;
+import org.tmdbfleet.common.testing.TopicReader;
+import org.tmdbfleet.simulator.TmdbSimulatorApplication;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(properties = { "spring.config.name=" + FetchWorkerApplication.CONFIG_NAME,
+		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "server.port=0",
+		"tmdb.api-key=simulator-key" })
+@EmbeddedKafka
+class FetchWorkerIntegrationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	private static ConfigurableApplicationContext simulator;
+
+	@DynamicPropertySource
+	static void tmdb(DynamicPropertyRegistry registry) {
+		registry.add("tmdb.base-url", FetchWorkerIntegrationTests::simulatorUrl);
+	}
+
+	@AfterAll
+	static synchronized void stopSimulator() {
+		if (simulator != null) {
+			simulator.close();
+			simulator = null;
+		}
+	}
+
+	@Autowired
+	KafkaTemplate<Object, Object> kafka;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	MeterRegistry registry;
+
+	@Test
+	void anImportIsPlannedAndEveryPageBecomesOneEventPerMovie() {
+		UUID importId = request(ImportSource.POPULAR, 3);
+
+		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS);
+				TopicReader movies = new TopicReader(broker.getBrokersAsString(), Topics.MOVIES)) {
+			assertThat(progress.await(ImportPlanned.class, event -> event.importId().equals(importId), 1, PATIENCE))
+				.singleElement()
+				.satisfies(planned -> assertThat(planned.totalPages()).isEqualTo(3));
+			List<PageFetched> pages = progress.await(PageFetched.class, event -> event.importId().equals(importId), 3,
+					PATIENCE);
+			assertThat(pages).extracting(PageFetched::page).containsExactlyInAnyOrder(1, 2, 3);
+			Set<Long> pageIds = new HashSet<>();
+			pages.forEach(page -> pageIds.addAll(page.movieIds()));
+			assertThat(pageIds).hasSize(60);
+
+			List<MovieFetched> events = movies.await(MovieFetched.class, event -> event.importId().equals(importId),
+					60, PATIENCE);
+			assertThat(events).extracting(MovieFetched::tmdbId).containsExactlyInAnyOrderElementsOf(pageIds);
+			assertThat(events).allSatisfy(event -> {
+				assertThat(event.movie().path("id").asLong()).isEqualTo(event.tmdbId());
+				assertThat(event.movie().has("title")).isTrue();
+			});
+		}
+		assertThat(registry.get("fleet.pages.fetched").counter().count()).isGreaterThanOrEqualTo(3);
+		assertThat(registry.get("fleet.tmdb.requests").tags("endpoint", "popular", "status", "200").timer().count())
+			.isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void anImportBeyondTheListIsPlannedAtTmdbsTotal() {
+		UUID importId = request(ImportSource.UPCOMING, 500);
+
+		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS)) {
+			ImportPlanned planned = progress
+				.await(ImportPlanned.class, event -> event.importId().equals(importId), 1, PATIENCE)
+				.get(0);
+			assertThat(planned.totalPages()).isBetween(1, 499);
+			assertThat(progress.await(PageFetched.class, event -> event.importId().equals(importId),
+					planned.totalPages(), PATIENCE))
+				.hasSize(planned.totalPages());
+		}
+	}
+
+	private UUID request(ImportSource source, int maxPages) {
+		UUID importId = UUID.randomUUID();
+		ImportRequested request = new ImportRequested(importId, source, maxPages, ImportFilters.NONE, Instant.now());
+		kafka.executeInTransaction(template -> template.send(Topics.IMPORTS, request.key(), request));
+		return importId;
+	}
+
+	static synchronized String simulatorUrl() {
+		if (simulator == null) {
+			simulator = TmdbSimulatorApplication.application().run("--server.port=0");
+		}
+		return "http://localhost:" + simulator.getEnvironment().getProperty("local.server.port");
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.tmdbfleet.simulator;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the simulator. The defaults equal those documented in {@code application.yml}, so
+ * the simulator also runs when another module's {@code application.yml} shadows ours on a shared
+ * classpath.
+ *
+ * @param catalogSize number of movies in the catalog
+ * @param seed seed of the catalog; the same (size, seed) always yields the same catalog
+ * @param apiKey accepted value of the {@code api_key} query parameter
+ * @param readToken accepted {@code Authorization: Bearer} token
+ * @param latency initial delay added to every {@code /3/**} response (changeable at runtime)
+ * @param shiftEvery list-page requests between two ranking shifts; 0 keeps lists stable
+ * @param today the simulator's fixed "today" for the now_playing and upcoming windows
+ */
+@Validated
+@ConfigurationProperties("simulator")
+public record SimulatorProperties(
+		@DefaultValue("50000") @Min(1) @Max(10_000_000) int catalogSize,
+		@DefaultValue("42") long seed,
+		@DefaultValue("simulator-key") @NotBlank String apiKey,
+		@DefaultValue("simulator-token") @NotBlank String readToken,
+		@DefaultValue("0ms") @NotNull Duration latency,
+		@DefaultValue("0") @Min(0) int shiftEvery,
+		@DefaultValue("2026-11-24") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @NotNull LocalDate today) {
+
+	@Override
+	public String toString() {
+		// keeps the key and the token out of logs and failure messages
+		return "SimulatorProperties[catalogSize=%d, seed=%d, latency=%s, shiftEvery=%d, today=%s]"
+			.formatted(catalogSize, seed, latency, shiftEvery, today);
+	}
+
+}

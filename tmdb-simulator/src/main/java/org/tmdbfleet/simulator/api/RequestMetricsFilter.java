@@ -1,0 +1,64 @@
+package org.tmdbfleet.simulator.api;
+
+import java.io.IOException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Counts {@code /3/**} requests as {@code simulator.requests}, tagged by endpoint and HTTP status.
+ * Outermost of the simulator's filters, so rejected and delayed requests count too.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RequestMetricsFilter extends OncePerRequestFilter {
+
+	private final MeterRegistry registry;
+
+	RequestMetricsFilter(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith("/3/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		int status = 500;
+		try {
+			chain.doFilter(request, response);
+			status = response.getStatus();
+		}
+		finally {
+			registry.counter("simulator.requests", "endpoint", endpoint(request.getRequestURI()), "status",
+					Integer.toString(status))
+				.increment();
+		}
+	}
+
+	static String endpoint(String uri) {
+		return switch (uri) {
+			case "/3/movie/popular" -> "popular";
+			case "/3/movie/top_rated" -> "top_rated";
+			case "/3/movie/now_playing" -> "now_playing";
+			case "/3/movie/upcoming" -> "upcoming";
+			case "/3/discover/movie" -> "discover";
+			case "/3/movie/changes" -> "changes";
+			case "/3/genre/movie/list" -> "genres";
+			case "/3/configuration" -> "configuration";
+			default -> (uri.startsWith("/3/movie/") && uri.indexOf('/', 9) < 0) ? "movie" : "other";
+		};
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.tmdbfleet.simulator.catalog;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers {@link DiscoverQuery queries} with arrays of catalog indices in result order. The full
+ * catalog is sorted once per sort order; a query then filters that order in one linear pass, and
+ * its result is cached, so paging through a query costs an array slice per page.
+ */
+@Component
+public class Rankings {
+
+	/** Bounds the result cache to about 20M cached indices (80 MB) whatever the catalog size. */
+	private static final int CACHED_INDICES = 20_000_000;
+
+	private final Catalog catalog;
+
+	private final Map<SortBy, int[]> orders = new ConcurrentHashMap<>();
+
+	private final Map<DiscoverQuery, int[]> results;
+
+	Rankings(Catalog catalog) {
+		this.catalog = catalog;
+		int maxEntries = Math.max(16, CACHED_INDICES / Math.max(1, catalog.size()));
+		this.results = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<DiscoverQuery, int[]> eldest) {
+				return size() > maxEntries;
+			}
+		});
+	}
+
+	/** Catalog indices matching the query, in its sort order; callers must not modify the array. */
+	public int[] ranked(DiscoverQuery query) {
+		int[] order = orders.computeIfAbsent(query.sortBy(), this::sortAll);
+		if (!query.filters()) {
+			return order;
+		}
+		int[] cached = results.get(query);
+		if (cached == null) {
+			cached = filter(order, query.filter(catalog));
+			results.put(query, cached);
+		}
+		return cached;
+	}
+
+	private static int[] filter(int[] order, IntPredicate matches) {
+		int[] matching = new int[order.length];
+		int count = 0;
+		for (int index : order) {
+			if (matches.test(index)) {
+				matching[count++] = index;
+			}
+		}
+		return Arrays.copyOf(matching, count);
+	}
+
+	/** A stable sort of indices, which ascend with the id, so ties stay in id order. */
+	private int[] sortAll(SortBy sortBy) {
+		Integer[] indices = new Integer[catalog.size()];
+		Arrays.setAll(indices, (i) -> i);
+		Arrays.sort(indices, comparator(sortBy));
+		return Arrays.stream(indices).mapToInt(Integer::intValue).toArray();
+	}
+
+	private Comparator<Integer> comparator(SortBy sortBy) {
+		Catalog c = catalog;
+		Comparator<Integer> byPopularity = (a, b) -> Double.compare(c.popularity[a], c.popularity[b]);
+		Comparator<Integer> byVotes = (a, b) -> Integer.compare(c.voteCounts[a], c.voteCounts[b]);
+		Comparator<Integer> byAverage = (a, b) -> Integer.compare(c.voteTenths[a], c.voteTenths[b]);
+		// movies without a date come last in both directions, as NO_DATE is the smallest int
+		Comparator<Integer> byDateDesc = (a, b) -> Integer.compare(c.releaseDays[b], c.releaseDays[a]);
+		Comparator<Integer> byDateAsc = (a, b) -> Integer.compare(dateLast(c.releaseDays[a]),
+				dateLast(c.releaseDays[b]));
+		return switch (sortBy) {
+			case POPULARITY_DESC -> byPopularity.reversed();
+			case POPULARITY_ASC -> byPopularity;
+			// many movies share an average; the better-known one ranks first within it, as on TMDB
+			case VOTE_AVERAGE_DESC -> byAverage.reversed().thenComparing(byVotes.reversed());
+			case VOTE_AVERAGE_ASC -> byAverage.thenComparing(byVotes.reversed());
+			case VOTE_COUNT_DESC -> byVotes.reversed();
+			case VOTE_COUNT_ASC -> byVotes;
+			case RELEASE_DATE_DESC -> byDateDesc;
+			case RELEASE_DATE_ASC -> byDateAsc;
+			case TITLE_ASC -> byTitle();
+			case TITLE_DESC -> byTitle().reversed();
+		};
+	}
+
+	private static int dateLast(int day) {
+		return (day == Catalog.NO_DATE) ? Integer.MAX_VALUE : day;
+	}
+
+	private Comparator<Integer> byTitle() {
+		String[] titles = new String[catalog.size()];
+		Arrays.setAll(titles, catalog::title);
+		return (a, b) -> titles[a].compareTo(titles[b]);
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.tmdbfleet.simulator.fault;
+
+import java.time.Duration;
+
+/**
+ * The faults the simulator currently injects. Immutable: {@link Faults} swaps whole settings, so
+ * a request never sees half of an update. New faults (error rates, 429s, malformed bodies) are new
+ * components here, in {@link FaultsChange} and in {@link FaultsView}.
+ *
+ * @param latency delay added to every {@code /3/**} response
+ * @param shiftEvery list-page requests between two shifts of the rankings; 0 = stable lists
+ */
+public record FaultSettings(Duration latency, int shiftEvery) {
+
+	public FaultSettings {
+		if (latency.isNegative()) {
+			throw new IllegalArgumentException("latency must not be negative");
+		}
+		if (shiftEvery < 0) {
+			throw new IllegalArgumentException("shiftEvery must not be negative");
+		}
+	}
+
+}

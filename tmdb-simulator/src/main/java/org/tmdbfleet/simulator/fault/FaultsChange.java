@@ -1,0 +1,13 @@
+package org.tmdbfleet.simulator.fault;
+
+import java.time.Duration;
+
+/** Body of {@code PUT /admin/faults}; absent fields keep their current value. */
+record FaultsChange(Long latencyMs, Integer shiftEvery) {
+
+	FaultSettings applyTo(FaultSettings settings) {
+		return new FaultSettings((latencyMs != null) ? Duration.ofMillis(latencyMs) : settings.latency(),
+				(shiftEvery != null) ? shiftEvery : settings.shiftEvery());
+	}
+
+}

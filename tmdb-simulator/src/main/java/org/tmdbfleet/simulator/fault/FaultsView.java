@@ -1,0 +1,10 @@
+package org.tmdbfleet.simulator.fault;
+
+/** Body of the {@code /admin/faults} responses: the settings in force and the current drift. */
+record FaultsView(long latencyMs, int shiftEvery, long drift) {
+
+	static FaultsView of(FaultSettings settings, long drift) {
+		return new FaultsView(settings.latency().toMillis(), settings.shiftEvery(), drift);
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.tmdbfleet.simulator.fault;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Delays every {@code /3/**} response, rejected ones included, by the configured latency. Requests
+ * run on virtual threads, so sleeping here holds no platform thread.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class LatencyFilter extends OncePerRequestFilter {
+
+	private final Faults faults;
+
+	LatencyFilter(Faults faults) {
+		this.faults = faults;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith("/3/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Duration latency = faults.current().latency();
+		if (latency.isPositive()) {
+			try {
+				Thread.sleep(latency);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.tmdbfleet.simulator;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Starts the simulator the two ways it is meant to run, outside any test slice. */
+class TmdbSimulatorApplicationTests {
+
+	@Test
+	void argumentsOverrideItsConfigFile() {
+		try (ConfigurableApplicationContext context = TmdbSimulatorApplication.application()
+			.run("--server.port=0", "--simulator.catalog-size=2000", "--simulator.api-key=other-key")) {
+			SimulatorClient client = new SimulatorClient(port(context));
+
+			assertThat(client.getWith("/3/movie/popular?api_key=other-key").json().get("total_results").asInt())
+				.isEqualTo(2000);
+			assertThat(client.get("/3/movie/popular").status()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void readsItsOwnConfigFile() {
+		try (ConfigurableApplicationContext context = TmdbSimulatorApplication.application().run("--server.port=0")) {
+			SimulatorClient client = new SimulatorClient(port(context));
+
+			assertThat(context.getEnvironment().getProperty("server.port")).isEqualTo("0");
+			assertThat(context.getBean(SimulatorProperties.class).today()).hasToString("2026-11-24");
+			assertThat(client.get("/3/movie/popular").json().get("total_results").asInt()).isEqualTo(50_000);
+		}
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+}
