@@ -46,19 +46,24 @@ final class Fleet implements AutoCloseable {
 
 	private final ConfigurableApplicationContext persistWorker;
 
+	/** A fleet on the given Kafka and a fresh database of the embedded PostgreSQL. */
 	Fleet(String kafkaBrokers, String... simulatorArgs) {
-		String database = TestDatabase.newDatabase();
+		this(new Database(TestDatabase.newDatabase(), "postgres", "postgres"), kafkaBrokers, simulatorArgs);
+	}
+
+	Fleet(Database database, String kafkaBrokers, String... simulatorArgs) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(database);
-		dataSource.setUser("postgres");
-		dataSource.setPassword("postgres");
+		dataSource.setUrl(database.url());
+		dataSource.setUser(database.user());
+		dataSource.setPassword(database.password());
 		this.jdbc = new JdbcTemplate(dataSource);
 		try {
 			this.simulator = start(TmdbSimulatorApplication.application(),
 					Stream.concat(Stream.of(NO_DATABASE + "," + NO_KAFKA), Stream.of(simulatorArgs)));
 			String[] kafka = { "--spring.kafka.bootstrap-servers=" + kafkaBrokers };
-			String[] db = { "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=postgres" };
+			String[] db = { "--spring.datasource.url=" + database.url(),
+					"--spring.datasource.username=" + database.user(),
+					"--spring.datasource.password=" + database.password() };
 			this.gateway = start(GatewayApplication.application(), Stream.concat(Stream.of(kafka), Stream.of(db)));
 			this.persistWorker = start(PersistWorkerApplication.application(),
 					Stream.concat(Stream.of(kafka), Stream.of(db)));
@@ -124,6 +129,10 @@ final class Fleet implements AutoCloseable {
 			services.get(i).close();
 		}
 		services.clear();
+	}
+
+	/** Where the fleet's PostgreSQL database is. */
+	record Database(String url, String user, String password) {
 	}
 
 }

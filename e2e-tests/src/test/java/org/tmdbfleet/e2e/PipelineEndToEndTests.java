@@ -8,7 +8,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.tmdbfleet.common.kafka.FleetJson;
 import tools.jackson.databind.JsonNode;
 
@@ -19,8 +22,12 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An import travels API → Kafka → fetch → Kafka → persist → PostgreSQL, exactly. */
+/**
+ * An import travels API → Kafka → fetch → Kafka → persist → PostgreSQL, exactly. The slow-TMDB
+ * test runs last: the imports it leaves behind wait on TMDB and would delay the others.
+ */
 @EmbeddedKafka
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTests {
 
 	private static Fleet fleet;
@@ -44,6 +51,7 @@ class PipelineEndToEndTests {
 	}
 
 	@Test
+	@Order(1)
 	void twentyFivePagesOfPopularLandExactlyInTheDatabase() {
 		long started = System.nanoTime();
 		UUID id = startImport("{\"source\":\"popular\",\"maxPages\":25}");
@@ -54,6 +62,12 @@ class PipelineEndToEndTests {
 		Map<Long, JsonNode> expected = tmdbMovies("/3/movie/popular", 25);
 		System.out.printf("25-page popular import: %d movies in %d ms (%.0f movies/s)%n", expected.size(), millis,
 				expected.size() * 1000.0 / millis);
+		System.out.println("  timeline (ms after the import was recorded): " + fleet.database().queryForMap("""
+				select extract(epoch from (j.started_at - j.created_at)) * 1000 as planned,
+				       extract(epoch from (select max(updated_at) from import_pages where import_id = j.id) - j.created_at) * 1000 as last_page,
+				       extract(epoch from (select max(persisted_at) from import_items where import_id = j.id) - j.created_at) * 1000 as last_movie,
+				       extract(epoch from (j.finished_at - j.created_at)) * 1000 as completed
+				from import_jobs j where j.id = ?""", id));
 		assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(done.path("pagesTotal").asInt()).isEqualTo(25);
 		assertThat(done.path("pagesFetched").asInt()).isEqualTo(25);
@@ -73,6 +87,7 @@ class PipelineEndToEndTests {
 	}
 
 	@Test
+	@Order(3)
 	void acceptingAnImportNeverWaitsForTmdb() {
 		for (int i = 0; i < 20; i++) { // warm the request path: JIT, connection pools, Kafka metadata
 			startImport("{\"source\":\"top_rated\",\"maxPages\":1}");
@@ -99,6 +114,7 @@ class PipelineEndToEndTests {
 	}
 
 	@Test
+	@Order(2)
 	void everyServiceReportsHealthAndItsMetrics() {
 		UUID id = startImport("{\"source\":\"upcoming\",\"maxPages\":2}");
 		awaitEnd(id, Duration.ofMinutes(1));
@@ -107,6 +123,8 @@ class PipelineEndToEndTests {
 			assertThat(new Http(url).getJson("/actuator/health").path("status").asString()).isEqualTo("UP");
 		}
 		assertThat(new Http(fleet.gatewayUrl()).getJson("/actuator/health").path("components").has("db")).isTrue();
+		assertThat(new Http(fleet.gatewayUrl()).getJson("/actuator/info").path("build").path("version").asString())
+			.isEqualTo("0.1.0-SNAPSHOT");
 		assertThat(metrics(fleet.gatewayUrl())).contains("fleet_imports_requested_total{");
 		assertThat(metrics(fleet.fetchWorkerUrl())).contains("fleet_pages_fetched_total{")
 			.contains("fleet_pages_failed_total{")

@@ -66,11 +66,6 @@ public class FleetKafkaAutoConfiguration {
 				// fetch workers write in transactions: never read what an aborted attempt wrote
 				factory.updateConfigs(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
 			}
-			if (!configs.containsKey(ConsumerConfig.GROUP_PROTOCOL_CONFIG)) {
-				// KIP-848 groups rebalance incrementally: an instance joining or dying moves only
-				// its own partitions instead of stopping every consumer of the group
-				factory.updateConfigs(Map.of(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer"));
-			}
 			if (!configs.containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
 				// a group that joins after records were written must still see them all
 				factory.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
