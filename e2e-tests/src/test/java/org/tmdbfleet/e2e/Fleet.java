@@ -3,6 +3,7 @@ package org.tmdbfleet.e2e;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
@@ -13,9 +14,11 @@ import org.tmdbfleet.fetch.FetchWorkerApplication;
 import org.tmdbfleet.gateway.GatewayApplication;
 import org.tmdbfleet.persist.PersistWorkerApplication;
 import org.tmdbfleet.simulator.TmdbSimulatorApplication;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -81,15 +84,31 @@ final class Fleet implements AutoCloseable {
 	 * partitions, every connection is open, so what a test measures next is the pipeline.
 	 */
 	Fleet warmedUp() {
-		Http gateway = new Http(gatewayUrl());
-		String id = FleetJson.MAPPER
-			.readTree(gateway.post("/api/imports", "{\"source\":\"upcoming\",\"maxPages\":2}").getBody())
-			.path("id")
-			.asString();
-		Awaitility.await()
-			.atMost(Duration.ofMinutes(1))
-			.until(() -> "COMPLETED".equals(gateway.getJson("/api/imports/" + id).path("status").asString()));
+		JsonNode end = awaitEnd(startImport("{\"source\":\"upcoming\",\"maxPages\":2}"), Duration.ofMinutes(1));
+		if (!"COMPLETED".equals(end.path("status").asString())) {
+			throw new IllegalStateException("The warm-up import did not complete: " + end);
+		}
 		return this;
+	}
+
+	/** Posts an import as a user would and returns its id; fails unless the gateway accepts it. */
+	UUID startImport(String json) {
+		ResponseEntity<String> response = new Http(gatewayUrl()).post("/api/imports", json);
+		if (response.getStatusCode().value() != 202) {
+			throw new IllegalStateException("Import not accepted: " + response);
+		}
+		return UUID.fromString(FleetJson.MAPPER.readTree(response.getBody()).path("id").asString());
+	}
+
+	/** Waits until the import is no longer queued or running, and returns how the API shows it. */
+	JsonNode awaitEnd(UUID id, Duration patience) {
+		Http gateway = new Http(gatewayUrl());
+		JsonNode[] last = new JsonNode[1];
+		Awaitility.await().atMost(patience).pollInterval(Duration.ofMillis(200)).until(() -> {
+			last[0] = gateway.getJson("/api/imports/" + id);
+			return !List.of("QUEUED", "RUNNING").contains(last[0].path("status").asString());
+		});
+		return last[0];
 	}
 
 	private ConfigurableApplicationContext start(SpringApplication application, Stream<String> args) {

@@ -20,7 +20,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An import travels API → Kafka → fetch → Kafka → persist → PostgreSQL, exactly. The slow-TMDB
@@ -54,9 +53,9 @@ class PipelineEndToEndTests {
 	@Order(1)
 	void twentyFivePagesOfPopularLandExactlyInTheDatabase() {
 		long started = System.nanoTime();
-		UUID id = startImport("{\"source\":\"popular\",\"maxPages\":25}");
+		UUID id = fleet.startImport("{\"source\":\"popular\",\"maxPages\":25}");
 
-		JsonNode done = awaitEnd(id, Duration.ofMinutes(2));
+		JsonNode done = fleet.awaitEnd(id, Duration.ofMinutes(2));
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 
 		Map<Long, JsonNode> expected = tmdbMovies("/3/movie/popular", 25);
@@ -90,7 +89,7 @@ class PipelineEndToEndTests {
 	@Order(3)
 	void acceptingAnImportNeverWaitsForTmdb() {
 		for (int i = 0; i < 20; i++) { // warm the request path: JIT, connection pools, Kafka metadata
-			startImport("{\"source\":\"top_rated\",\"maxPages\":1}");
+			fleet.startImport("{\"source\":\"top_rated\",\"maxPages\":1}");
 		}
 		tmdb.put("/admin/faults", "{\"latencyMs\":5000}");
 		try {
@@ -116,8 +115,8 @@ class PipelineEndToEndTests {
 	@Test
 	@Order(2)
 	void everyServiceReportsHealthAndItsMetrics() {
-		UUID id = startImport("{\"source\":\"upcoming\",\"maxPages\":2}");
-		awaitEnd(id, Duration.ofMinutes(1));
+		UUID id = fleet.startImport("{\"source\":\"upcoming\",\"maxPages\":2}");
+		fleet.awaitEnd(id, Duration.ofMinutes(1));
 
 		for (String url : List.of(fleet.gatewayUrl(), fleet.fetchWorkerUrl(), fleet.persistWorkerUrl())) {
 			assertThat(new Http(url).getJson("/actuator/health").path("status").asString()).isEqualTo("UP");
@@ -161,21 +160,6 @@ class PipelineEndToEndTests {
 				.forEach(movie -> movies.put(movie.path("id").asLong(), movie));
 		}
 		return movies;
-	}
-
-	private static UUID startImport(String json) {
-		ResponseEntity<String> response = gateway.post("/api/imports", json);
-		assertThat(response.getStatusCode().value()).isEqualTo(202);
-		return UUID.fromString(FleetJson.MAPPER.readTree(response.getBody()).path("id").asString());
-	}
-
-	private static JsonNode awaitEnd(UUID id, Duration patience) {
-		JsonNode[] last = new JsonNode[1];
-		await().atMost(patience).pollInterval(Duration.ofMillis(200)).until(() -> {
-			last[0] = gateway.getJson("/api/imports/" + id);
-			return !List.of("QUEUED", "RUNNING").contains(last[0].path("status").asString());
-		});
-		return last[0];
 	}
 
 	private long count(String sql, Object... args) {

@@ -1,20 +1,17 @@
 package org.tmdbfleet.e2e;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tmdbfleet.common.kafka.FleetJson;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Popularity shifts while an import pages through, so some movies show up on two pages: the
@@ -40,26 +37,18 @@ class ShiftingPagesEndToEndTests {
 
 	@Test
 	void moviesOnTwoPagesAreExpectedOnceAndTheImportCompletes() {
-		Http gateway = new Http(fleet.gatewayUrl());
-		UUID id = UUID.fromString(FleetJson.MAPPER
-			.readTree(gateway.post("/api/imports", "{\"source\":\"popular\",\"maxPages\":30}").getBody())
-			.path("id")
-			.asString());
+		UUID id = fleet.startImport("{\"source\":\"popular\",\"maxPages\":30}");
 
-		JsonNode[] view = new JsonNode[1];
-		await().atMost(Duration.ofMinutes(2)).until(() -> {
-			view[0] = gateway.getJson("/api/imports/" + id);
-			return !List.of("QUEUED", "RUNNING").contains(view[0].path("status").asString());
-		});
+		JsonNode view = fleet.awaitEnd(id, Duration.ofMinutes(2));
 
 		long listed = count("select count(*) from import_pages p, unnest(p.movie_ids) where p.import_id = ?", id);
 		long distinct = count("select count(distinct m) from import_pages p, unnest(p.movie_ids) m where p.import_id = ?",
 				id);
 		assertThat(listed).isEqualTo(30 * 20);
 		assertThat(distinct).as("some movies were seen on two pages").isLessThan(listed);
-		assertThat(view[0].path("status").asString()).isEqualTo("COMPLETED");
-		assertThat(view[0].path("moviesExpected").asLong()).isEqualTo(distinct);
-		assertThat(view[0].path("moviesPersisted").asLong()).isEqualTo(distinct);
+		assertThat(view.path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(view.path("moviesExpected").asLong()).isEqualTo(distinct);
+		assertThat(view.path("moviesPersisted").asLong()).isEqualTo(distinct);
 		assertThat(count("select count(*) from import_items where import_id = ?", id)).isEqualTo(distinct);
 		assertThat(count("""
 				select count(distinct m) from import_pages p, unnest(p.movie_ids) m

@@ -9,10 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
- * A real PostgreSQL server for tests: the one given by {@code SPRING_DATASOURCE_URL}'s siblings
- * is not assumed; one embedded server starts per JVM and every caller gets a fresh database in
- * it, so test classes never see each other's rows.
+ * A real PostgreSQL server for tests: one embedded server starts per JVM and every caller gets a
+ * fresh database in it, so test classes never see each other's rows.
  */
 public final class TestDatabase {
 
@@ -21,6 +22,14 @@ public final class TestDatabase {
 	private static EmbeddedPostgres server;
 
 	private TestDatabase() {
+	}
+
+	/** Points a Spring test context at a fresh database: {@code TestDatabase::register}. */
+	public static void register(DynamicPropertyRegistry registry) {
+		String url = newDatabase();
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
 	}
 
 	/** Creates an empty database and returns its JDBC URL (user and password {@code postgres}). */

@@ -32,9 +32,7 @@ class MovieUpsertBenchmark {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", TestDatabase::newDatabase);
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
+		TestDatabase.register(registry);
 	}
 
 	@Autowired

@@ -16,7 +16,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Admits a {@code /3/**} request carrying TMDB's v3 {@code api_key} parameter or the v4 read
@@ -25,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
-class CredentialsFilter extends OncePerRequestFilter {
+class CredentialsFilter extends TmdbApiFilter {
 
 	private static final TmdbError INVALID_API_KEY = new TmdbError(7,
 			"Invalid API key: You must be granted a valid key.");
@@ -40,11 +39,6 @@ class CredentialsFilter extends OncePerRequestFilter {
 		this.apiKey = properties.apiKey().getBytes(StandardCharsets.UTF_8);
 		this.readToken = properties.readToken().getBytes(StandardCharsets.UTF_8);
 		this.jsonMapper = jsonMapper;
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith("/3/");
 	}
 
 	@Override

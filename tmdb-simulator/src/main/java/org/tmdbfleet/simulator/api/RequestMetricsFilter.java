@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Counts {@code /3/**} requests as {@code simulator.requests}, tagged by endpoint and HTTP status.
@@ -19,17 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestMetricsFilter extends OncePerRequestFilter {
+class RequestMetricsFilter extends TmdbApiFilter {
 
 	private final MeterRegistry registry;
 
 	RequestMetricsFilter(MeterRegistry registry) {
 		this.registry = registry;
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith("/3/");
 	}
 
 	@Override

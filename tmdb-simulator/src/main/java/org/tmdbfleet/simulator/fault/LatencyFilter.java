@@ -8,10 +8,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tmdbfleet.simulator.api.TmdbApiFilter;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Delays every {@code /3/**} response, rejected ones included, by the configured latency. Requests
@@ -19,17 +20,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class LatencyFilter extends OncePerRequestFilter {
+class LatencyFilter extends TmdbApiFilter {
 
 	private final Faults faults;
 
 	LatencyFilter(Faults faults) {
 		this.faults = faults;
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith("/3/");
 	}
 
 	@Override
