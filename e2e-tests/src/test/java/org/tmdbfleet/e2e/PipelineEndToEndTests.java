@@ -119,7 +119,9 @@ class PipelineEndToEndTests {
 		fleet.awaitEnd(id, Duration.ofMinutes(1));
 
 		for (String url : List.of(fleet.gatewayUrl(), fleet.fetchWorkerUrl(), fleet.persistWorkerUrl())) {
-			assertThat(new Http(url).getJson("/actuator/health").path("status").asString()).isEqualTo("UP");
+			JsonNode health = new Http(url).getJson("/actuator/health");
+			assertThat(health.path("status").asString()).isEqualTo("UP");
+			assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
 		}
 		assertThat(new Http(fleet.gatewayUrl()).getJson("/actuator/health").path("components").has("db")).isTrue();
 		assertThat(new Http(fleet.gatewayUrl()).getJson("/actuator/info").path("build").path("version").asString())

@@ -105,6 +105,10 @@ class ImportProgressRepository {
 
 	record Counts(long pagesFetched, long pagesFailed, long moviesExpected, long moviesPersisted,
 			List<FailedPage> failedPages) {
+
+		/** An import nothing has happened to yet. */
+		static final Counts NONE = new Counts(0, 0, 0, 0, List.of());
+
 	}
 
 	/** A page that could not be fetched, and why. */

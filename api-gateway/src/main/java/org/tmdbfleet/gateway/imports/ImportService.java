@@ -58,7 +58,7 @@ class ImportService {
 				request.maxPages(), command.requestedAt()));
 		publish(command);
 		counter(request).increment();
-		return ImportView.of(job, progress.counts(job.getId()));
+		return ImportView.of(job, ImportProgressRepository.Counts.NONE);
 	}
 
 	@Transactional(readOnly = true)

@@ -11,6 +11,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -90,6 +92,13 @@ public class FleetKafkaAutoConfiguration {
 			KafkaTemplate<Object, Object> template, FleetKafkaProperties properties) {
 		return withRetryPolicy(
 				new DefaultAfterRollbackProcessor<>(recoverer, boundedBackOff(properties), template, true), properties);
+	}
+
+	@Bean
+	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+	@ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+		return new KafkaHealthIndicator(kafkaAdmin);
 	}
 
 	private static <T extends FailedRecordProcessor> T withRetryPolicy(T processor, FleetKafkaProperties properties) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tmdbfleet.simulator.TmdbSimulatorApplication;
 import org.tmdbfleet.simulator.SimulatorClient;
 import org.tmdbfleet.simulator.SimulatorClient.Response;
 import org.tmdbfleet.simulator.catalog.Catalog;
@@ -24,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.config.name=" + TmdbSimulatorApplication.CONFIG_NAME)
 class DiscoverApiTests {
 
 	@LocalServerPort

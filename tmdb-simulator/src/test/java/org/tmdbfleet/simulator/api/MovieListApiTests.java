@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.tmdbfleet.simulator.TmdbSimulatorApplication;
 import org.tmdbfleet.simulator.SimulatorClient;
 import org.tmdbfleet.simulator.SimulatorClient.Response;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.config.name=" + TmdbSimulatorApplication.CONFIG_NAME)
 class MovieListApiTests {
 
 	@LocalServerPort

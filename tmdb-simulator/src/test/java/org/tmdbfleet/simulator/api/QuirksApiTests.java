@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.tmdbfleet.simulator.TmdbSimulatorApplication;
 import org.tmdbfleet.simulator.SimulatorClient;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real-world oddities an importer must survive all show up within the first 25 popular pages. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.config.name=" + TmdbSimulatorApplication.CONFIG_NAME)
 @TestInstance(Lifecycle.PER_CLASS)
 class QuirksApiTests {
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tmdbfleet.simulator.TmdbSimulatorApplication;
 import org.tmdbfleet.simulator.SimulatorClient;
 import org.tmdbfleet.simulator.SimulatorClient.Response;
 
@@ -14,7 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.config.name=" + TmdbSimulatorApplication.CONFIG_NAME)
 class FaultsApiTests {
 
 	@LocalServerPort

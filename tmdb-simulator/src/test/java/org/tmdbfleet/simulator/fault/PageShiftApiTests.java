@@ -3,6 +3,7 @@ package org.tmdbfleet.simulator.fault;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.tmdbfleet.simulator.TmdbSimulatorApplication;
 import org.tmdbfleet.simulator.SimulatorClient;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,7 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "simulator.shift-every=1")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=" + TmdbSimulatorApplication.CONFIG_NAME, "simulator.shift-every=1" })
 class PageShiftApiTests {
 
 	@LocalServerPort
