@@ -1,0 +1,115 @@
+package org.tmdbfleet.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** How each kind of instance is started: command line, environment, port and health check. */
+final class Components {
+
+	private static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+			"-XX:+ExitOnOutOfMemoryError");
+
+	private final FleetSettings settings;
+
+	private final ProcessRegistry registry;
+
+	Components(FleetSettings settings, ProcessRegistry registry) {
+		this.settings = settings;
+		this.registry = registry;
+	}
+
+	Instance of(String name) {
+		return switch (kind(name)) {
+			case "kafka" -> new KafkaBroker(settings).instance(registry.log(name));
+			case "postgres" -> postgres();
+			case "simulator" -> service(name, "tmdb-simulator", settings.simulatorPort(), "FLEET_SIMULATOR_PORT",
+					Map.of());
+			case "gateway" -> service(name, "api-gateway", settings.gatewayPort(), "FLEET_GATEWAY_PORT", database());
+			case "fetch" -> service(name, "fetch-worker", settings.fetchBasePort() + index(name),
+					"FLEET_FETCH_BASE_PORT", tmdb());
+			case "persist" -> service(name, "persist-worker", settings.persistBasePort() + index(name),
+					"FLEET_PERSIST_BASE_PORT", database());
+			case "prometheus" -> new Prometheus(settings).instance();
+			default -> throw new FleetException("Unknown instance " + name);
+		};
+	}
+
+	static String kind(String name) {
+		int dash = name.lastIndexOf('-');
+		return dash > 0 && name.substring(dash + 1).chars().allMatch(Character::isDigit) ? name.substring(0, dash)
+				: name;
+	}
+
+	static int index(String name) {
+		return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+	}
+
+	private Instance postgres() {
+		Path directory = settings.home().resolve("postgres");
+		Path marker = directory.resolve("ready");
+		List<String> command = new ArrayList<>(self());
+		command.addAll(List.of("_postgres", directory.resolve("data").toString(),
+				Integer.toString(settings.postgresPort()), marker.toString()));
+		return new Instance("postgres", settings.postgresPort(), "FLEET_POSTGRES_PORT", command, Map.of(),
+				HealthChecks.listeningWithMarker(settings.postgresPort(), marker), settings.databaseUrl());
+	}
+
+	private Instance service(String name, String module, int port, String portVariable, Map<String, String> extra) {
+		Map<String, String> environment = new HashMap<>(settings.serviceEnvironment());
+		environment.putAll(extra);
+		environment.put("SERVER_PORT", Integer.toString(port));
+		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+		List<String> command = new ArrayList<>();
+		command.add(settings.java().toString());
+		command.addAll(SERVICE_JVM);
+		command.add("-Dfleet.instance=" + name);
+		command.addAll(List.of("-jar", jar(module).toString()));
+		String url = "http://localhost:" + port;
+		return new Instance(name, port, portVariable, command, environment, HealthChecks.actuator(url), url);
+	}
+
+	private Map<String, String> database() {
+		return Map.of("SPRING_DATASOURCE_URL", settings.databaseUrl(), "SPRING_DATASOURCE_USERNAME",
+				settings.databaseUser(), "SPRING_DATASOURCE_PASSWORD", settings.databasePassword());
+	}
+
+	private Map<String, String> tmdb() {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("TMDB_BASE_URL", settings.tmdbUrl());
+		environment.put("TMDB_API_KEY", settings.effectiveTmdbApiKey());
+		environment.put("TMDB_READ_TOKEN", settings.tmdbReadToken());
+		return environment;
+	}
+
+	/** The service's executable jar, as {@code ./mvnw package} leaves it. */
+	Path jar(String module) {
+		Path target = settings.repository().resolve(module).resolve("target");
+		try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+			return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
+				.orElseThrow(() -> new FleetException(
+						"No executable jar in " + target + ": build with ./mvnw -DskipTests package"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** This launcher as a command: the exec jar {@code ./fleet} runs, or the test's classpath. */
+	private List<String> self() {
+		String jar = System.getProperty("fleet.launcher.jar");
+		if (jar != null) {
+			return List.of(settings.java().toString(), "-Xmx256m", "-jar", jar);
+		}
+		return List.of(settings.java().toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+				FleetCommand.class.getName());
+	}
+
+}

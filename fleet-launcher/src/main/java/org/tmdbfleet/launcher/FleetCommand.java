@@ -1,0 +1,193 @@
+package org.tmdbfleet.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+/** The {@code ./fleet} command line. */
+public final class FleetCommand {
+
+	static final String USAGE = """
+			usage: ./fleet COMMAND
+			  up [--fetch N] [--persist M] [--prometheus]   start the fleet (defaults: 2 fetch, 2 persist workers)
+			  down                                         stop everything ./fleet started
+			  status                                       list processes with their health
+			  logs SERVICE [--lines N]                     show a process's log (kafka, postgres, gateway, fetch-1, ...)
+			  scale fetch=N persist=M                      add or remove workers while running
+			  import SOURCE [--pages N] [--details] [--from DATE --to DATE]
+			                                               start an import and follow it (exit 0 only on COMPLETED)
+			  demo                                         up + an import of 100 pages of popular, left running
+			SOURCE: popular | top_rated | now_playing | upcoming | discover
+			Environment: FLEET_HOME, FLEET_*_PORT, SPRING_KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL,
+			             TMDB_BASE_URL, TMDB_API_KEY, TMDB_READ_TOKEN, FLEET_API_TOKEN (see README)""";
+
+	private final PrintStream out;
+
+	private final Fleet fleet;
+
+	private FleetCommand(PrintStream out, Fleet fleet) {
+		this.out = out;
+		this.fleet = fleet;
+	}
+
+	public static void main(String[] args) {
+		try {
+			if (args.length > 0 && args[0].equals("_postgres")) {
+				PostgresServer.run(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+				return;
+			}
+			Path repository = Path.of(System.getProperty("fleet.repository", ".")).toAbsolutePath().normalize();
+			Fleet fleet = new Fleet(FleetSettings.fromEnvironment(repository, System.getenv()), System.out);
+			System.exit(new FleetCommand(System.out, fleet).run(args));
+		}
+		catch (FleetException ex) {
+			System.err.println("fleet: " + ex.getMessage());
+			System.exit(2);
+		}
+		catch (IOException | InterruptedException ex) {
+			System.err.println("fleet: " + ex);
+			System.exit(2);
+		}
+	}
+
+	int run(String[] args) throws IOException {
+		if (args.length == 0) {
+			out.println(USAGE);
+			return 1;
+		}
+		List<String> options = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+		return switch (args[0]) {
+			case "up" -> up(options);
+			case "down" -> {
+				fleet.down();
+				yield 0;
+			}
+			case "status" -> status();
+			case "logs" -> logs(options);
+			case "scale" -> scale(options);
+			case "import" -> importAndFollow(options);
+			case "demo" -> {
+				up(List.of());
+				yield importAndFollow(List.of("popular", "--pages", "100"));
+			}
+			default -> {
+				out.println(USAGE);
+				yield 1;
+			}
+		};
+	}
+
+	private int up(List<String> options) {
+		int fetch = intOption(options, "--fetch", 2);
+		int persist = intOption(options, "--persist", 2);
+		fleet.up(fetch, persist, options.contains("--prometheus"));
+		out.println();
+		out.println("The fleet is up:");
+		out.println("  API           " + fleet.gatewayUrl() + "/api/imports");
+		fleet.status()
+			.stream()
+			.filter(instance -> instance.url() != null)
+			.forEach(instance -> out.printf("  %-13s %s%n", instance.name(), instance.url()));
+		out.println("Try: ./fleet import popular --pages 25     Stop: ./fleet down");
+		return 0;
+	}
+
+	private int status() {
+		List<Fleet.InstanceStatus> statuses = fleet.status();
+		if (statuses.isEmpty()) {
+			out.println("Nothing is running (./fleet up starts the fleet).");
+			return 0;
+		}
+		out.printf("%-12s %8s  %-9s %s%n", "NAME", "PID", "HEALTH", "URL");
+		for (Fleet.InstanceStatus status : statuses) {
+			String health = !status.alive() ? "EXITED" : status.healthy() ? "UP" : "STARTING";
+			out.printf("%-12s %8s  %-9s %s%n", status.name(), status.alive() ? status.pid() : "-", health,
+					status.url() == null ? "" : status.url());
+		}
+		return statuses.stream().allMatch(Fleet.InstanceStatus::healthy) ? 0 : 1;
+	}
+
+	private int logs(List<String> options) throws IOException {
+		if (options.isEmpty()) {
+			throw new FleetException("Which log? ./fleet logs SERVICE (e.g. gateway, fetch-1, kafka)");
+		}
+		Path log = fleet.log(options.get(0));
+		if (!Files.exists(log)) {
+			throw new FleetException("No log for " + options.get(0) + " at " + log);
+		}
+		List<String> lines = Files.readAllLines(log);
+		int count = intOption(options, "--lines", 200);
+		lines.subList(Math.max(0, lines.size() - count), lines.size()).forEach(out::println);
+		return 0;
+	}
+
+	private int scale(List<String> options) {
+		int fetch = fleet.running("fetch").size();
+		int persist = fleet.running("persist").size();
+		for (String option : options) {
+			String[] pair = option.split("=", 2);
+			if (pair.length != 2 || !List.of("fetch", "persist").contains(pair[0])) {
+				throw new FleetException("Expected fetch=N or persist=N, got '" + option + "'");
+			}
+			int value = parse(pair[1], option);
+			if (pair[0].equals("fetch")) {
+				fetch = value;
+			}
+			else {
+				persist = value;
+			}
+		}
+		fleet.scale(fetch, persist);
+		out.println("fetch workers: " + fleet.running("fetch").size() + ", persist workers: "
+				+ fleet.running("persist").size());
+		return 0;
+	}
+
+	private int importAndFollow(List<String> options) {
+		if (options.isEmpty() || options.get(0).startsWith("--")) {
+			throw new FleetException("Which list? ./fleet import SOURCE [--pages N] ...");
+		}
+		Integer pages = options.contains("--pages") ? intOption(options, "--pages", 0) : null;
+		String body = ImportWatch.request(options.get(0), pages, options.contains("--details"),
+				stringOption(options, "--from"), stringOption(options, "--to"));
+		ImportWatch watch = new ImportWatch(fleet.gatewayUrl(), out, System.console() != null);
+		UUID id = watch.start(body);
+		out.println("Import " + id + " accepted: " + fleet.gatewayUrl() + "/api/imports/" + id);
+		JsonNode end = watch.follow(id, Duration.ofHours(12));
+		return "COMPLETED".equals(end.path("status").asString()) ? 0 : 1;
+	}
+
+	private static int intOption(List<String> options, String name, int fallback) {
+		String value = stringOption(options, name);
+		return value == null ? fallback : parse(value, name);
+	}
+
+	private static String stringOption(List<String> options, String name) {
+		int index = options.indexOf(name);
+		if (index < 0) {
+			return null;
+		}
+		if (index + 1 >= options.size()) {
+			throw new FleetException(name + " needs a value");
+		}
+		return options.get(index + 1);
+	}
+
+	private static int parse(String value, String what) {
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new FleetException(what + " needs a number, not '" + value + "'");
+		}
+	}
+
+}

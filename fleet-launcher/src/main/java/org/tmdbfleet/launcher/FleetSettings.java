@@ -1,0 +1,104 @@
+package org.tmdbfleet.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the fleet lives and how to reach its parts. Every port can be set by environment
+ * variable; setting {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}, {@code SPRING_DATASOURCE_URL} or
+ * {@code TMDB_BASE_URL} replaces the broker, the database or the simulator with the one named.
+ *
+ * @param repository the checkout, where the services' jars are built
+ * @param home the fleet's state: pid files, logs, broker and database data ({@code .fleet/})
+ * @param java the java executable the processes run on
+ * @param serviceEnvironment added to every service's environment
+ */
+public record FleetSettings(Path repository, Path home, Path java, int kafkaPort, int controllerPort,
+		int postgresPort, int simulatorPort, int gatewayPort, int fetchBasePort, int persistBasePort,
+		int prometheusPort, String externalKafka, String externalDatabase, String databaseUser,
+		String databasePassword, String externalTmdb, String tmdbApiKey, String tmdbReadToken,
+		Map<String, String> serviceEnvironment) {
+
+	/** The settings of {@code ./fleet}: defaults, overridden by the environment. */
+	public static FleetSettings fromEnvironment(Path repository, Map<String, String> env) {
+		Path home = Path.of(env.getOrDefault("FLEET_HOME", repository.resolve(".fleet").toString()));
+		return new FleetSettings(repository, home.toAbsolutePath(), currentJava(), port(env, "FLEET_KAFKA_PORT", 19092),
+				port(env, "FLEET_KAFKA_CONTROLLER_PORT", 19093), port(env, "FLEET_POSTGRES_PORT", 15432),
+				port(env, "FLEET_SIMULATOR_PORT", 8090), port(env, "FLEET_GATEWAY_PORT", 8080),
+				port(env, "FLEET_FETCH_BASE_PORT", 8100), port(env, "FLEET_PERSIST_BASE_PORT", 8200),
+				port(env, "FLEET_PROMETHEUS_PORT", 9090), blankToNull(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")),
+				blankToNull(env.get("SPRING_DATASOURCE_URL")), env.getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"),
+				env.getOrDefault("SPRING_DATASOURCE_PASSWORD", "postgres"), blankToNull(env.get("TMDB_BASE_URL")),
+				env.getOrDefault("TMDB_API_KEY", ""), env.getOrDefault("TMDB_READ_TOKEN", ""), Map.of());
+	}
+
+	/** The same fleet on other ports and another home, for a test next to a running one. */
+	public static FleetSettings isolated(Path repository, Path home, PortAllocator ports) {
+		return new FleetSettings(repository, home.toAbsolutePath(), currentJava(), ports.next(), ports.next(),
+				ports.next(), ports.next(), ports.next(), ports.nextBlock(20), ports.nextBlock(20), ports.next(), null,
+				null, "postgres", "postgres", null, "", "", Map.of());
+	}
+
+	/** The same settings, with more environment for every service (e.g. a lower rate limit). */
+	public FleetSettings withServiceEnvironment(Map<String, String> environment) {
+		return new FleetSettings(repository, home, java, kafkaPort, controllerPort, postgresPort, simulatorPort,
+				gatewayPort, fetchBasePort, persistBasePort, prometheusPort, externalKafka, externalDatabase,
+				databaseUser, databasePassword, externalTmdb, tmdbApiKey, tmdbReadToken, Map.copyOf(environment));
+	}
+
+	/** JDBC URL, for tests that look into the fleet's database. */
+	public String jdbcUrl() {
+		return databaseUrl();
+	}
+
+	boolean ownsKafka() {
+		return externalKafka == null;
+	}
+
+	boolean ownsDatabase() {
+		return externalDatabase == null;
+	}
+
+	boolean ownsSimulator() {
+		return externalTmdb == null;
+	}
+
+	String kafkaBootstrap() {
+		return ownsKafka() ? "localhost:" + kafkaPort : externalKafka;
+	}
+
+	String databaseUrl() {
+		return ownsDatabase() ? "jdbc:postgresql://localhost:" + postgresPort + "/tmdb_fleet" : externalDatabase;
+	}
+
+	String tmdbUrl() {
+		return ownsSimulator() ? "http://localhost:" + simulatorPort : externalTmdb;
+	}
+
+	/** The simulator's key unless the user gave TMDB credentials of their own. */
+	String effectiveTmdbApiKey() {
+		return ownsSimulator() && tmdbApiKey.isBlank() && tmdbReadToken.isBlank() ? "simulator-key" : tmdbApiKey;
+	}
+
+	private static Path currentJava() {
+		return Path.of(System.getProperty("java.home"), "bin", "java");
+	}
+
+	private static int port(Map<String, String> env, String name, int fallback) {
+		String value = env.get(name);
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new FleetException(name + " must be a port number, not '" + value + "'");
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+}

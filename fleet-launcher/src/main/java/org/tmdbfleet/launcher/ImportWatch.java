@@ -1,0 +1,172 @@
+package org.tmdbfleet.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Starts an import through the API and follows it to its end with a live progress line: pages,
+ * movies persisted, movies per second and the time left.
+ */
+public final class ImportWatch {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final List<String> RUNNING = List.of("QUEUED", "RUNNING");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String gatewayUrl;
+
+	private final PrintStream out;
+
+	private final boolean live;
+
+	public ImportWatch(String gatewayUrl, PrintStream out, boolean live) {
+		this.gatewayUrl = gatewayUrl;
+		this.out = out;
+		this.live = live;
+	}
+
+	/** The request body of {@code POST /api/imports}: fields left null are left out. */
+	public static String request(String source, Integer pages, boolean details, String from, String to) {
+		ObjectNode body = JSON.createObjectNode().put("source", source);
+		if (pages != null) {
+			body.put("maxPages", pages);
+		}
+		if (details) {
+			body.put("details", true);
+		}
+		if (from != null || to != null) {
+			ObjectNode filters = body.putObject("filters");
+			if (from != null) {
+				filters.put("releaseDateFrom", from);
+			}
+			if (to != null) {
+				filters.put("releaseDateTo", to);
+			}
+		}
+		return body.toString();
+	}
+
+	public UUID start(String requestJson) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/imports"))
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(requestJson));
+		String token = System.getenv("FLEET_API_TOKEN");
+		if (token != null && !token.isBlank()) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		HttpResponse<String> response = send(request.build());
+		if (response.statusCode() != 202 && response.statusCode() != 200) {
+			throw new FleetException("The gateway refused the import (HTTP " + response.statusCode() + "): "
+					+ response.body());
+		}
+		return UUID.fromString(JSON.readTree(response.body()).path("id").asString());
+	}
+
+	public JsonNode view(UUID id) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/imports/" + id))
+			.timeout(Duration.ofSeconds(10))
+			.build());
+		return JSON.readTree(response.body());
+	}
+
+	/** The import now, or the last view while the gateway cannot answer (its database is down, say). */
+	private JsonNode viewOr(UUID id, JsonNode last) {
+		try {
+			JsonNode view = view(id);
+			return view.has("status") && view.has("id") ? view : last;
+		}
+		catch (FleetException ex) {
+			return last;
+		}
+	}
+
+	/** Follows the import until it ends (or the patience runs out) and prints a summary. */
+	public JsonNode follow(UUID id, Duration patience) {
+		Instant started = Instant.now();
+		Instant deadline = started.plus(patience);
+		Instant lastLine = Instant.EPOCH;
+		JsonNode view = view(id);
+		while (RUNNING.contains(view.path("status").asString()) && Instant.now().isBefore(deadline)) {
+			if (live || Duration.between(lastLine, Instant.now()).toSeconds() >= 5) {
+				out.print((live ? "\r" : "") + progressLine(view, Duration.between(started, Instant.now()))
+						+ (live ? "" : "\n"));
+				out.flush();
+				lastLine = Instant.now();
+			}
+			Fleet.pause(Duration.ofMillis(500));
+			view = viewOr(id, view);
+		}
+		Duration took = Duration.between(started, Instant.now());
+		out.println((live ? "\r" : "") + progressLine(view, took));
+		out.println(summary(view, took));
+		return view;
+	}
+
+	static String progressLine(JsonNode view, Duration elapsed) {
+		int total = view.path("pagesTotal").asInt(0);
+		long pagesDone = view.path("pagesFetched").asLong() + view.path("pagesFailed").asLong();
+		long persisted = view.path("moviesPersisted").asLong();
+		double seconds = Math.max(elapsed.toMillis() / 1000.0, 0.001);
+		double rate = persisted / seconds;
+		double fraction = total == 0 ? 0 : Math.min(1.0, pagesDone / (double) total);
+		int width = 30;
+		int filled = (int) Math.round(fraction * width);
+		String eta = fraction <= 0 || fraction >= 1 ? "--" : Math.round(seconds * (1 - fraction) / fraction) + "s";
+		return "[%s%s] %3.0f%% pages %d/%s  movies %d/%d  %.0f movies/s  ETA %s   ".formatted("#".repeat(filled),
+				"-".repeat(width - filled), fraction * 100, pagesDone, total == 0 ? "?" : Integer.toString(total),
+				persisted, view.path("moviesExpected").asLong(), rate, eta);
+	}
+
+	static String summary(JsonNode view, Duration took) {
+		long persisted = view.path("moviesPersisted").asLong();
+		StringBuilder summary = new StringBuilder("""
+				Import %s: %s
+				  pages:  %d fetched, %d failed of %d
+				  movies: %d persisted of %d expected
+				  time:   %.1f s (%.0f movies/s)
+				""".formatted(view.path("id").asString(), view.path("status").asString(),
+				view.path("pagesFetched").asLong(), view.path("pagesFailed").asLong(), view.path("pagesTotal").asInt(),
+				persisted, view.path("moviesExpected").asLong(), took.toMillis() / 1000.0,
+				persisted / Math.max(took.toMillis() / 1000.0, 0.001)));
+		view.path("failedPages")
+			.forEach(page -> summary.append("  failed page ")
+				.append(page.path("page").asInt())
+				.append(": ")
+				.append(page.path("reason").asString())
+				.append('\n'));
+		if (!view.path("error").isNull() && !view.path("error").isMissingNode()) {
+			summary.append("  error: ").append(view.path("error").asString()).append('\n');
+		}
+		return summary.toString().stripTrailing();
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new FleetException("The gateway at " + gatewayUrl + " does not answer (" + ex.getMessage()
+					+ "). Is the fleet up? ./fleet status");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new FleetException("Interrupted");
+		}
+	}
+
+}

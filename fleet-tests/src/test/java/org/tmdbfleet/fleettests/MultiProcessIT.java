@@ -1,0 +1,172 @@
+package org.tmdbfleet.fleettests;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fleet as separate processes — a real Kafka broker JVM, PostgreSQL, the simulator, the
+ * gateway, two fetch and two persist workers — proving that more instances share the work and
+ * that crashes, a database outage and a broker restart lose nothing. Workers are slowed to a few
+ * TMDB requests per second so the failures land in the middle of the imports.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiProcessIT {
+
+	private static final Duration PATIENCE = Duration.ofMinutes(6);
+
+	private static RunningFleet running;
+
+	private final Random random = new Random();
+
+	@BeforeAll
+	static void up() {
+		running = new RunningFleet("multi-process", Map.of("FLEET_RATELIMIT_REQUESTSPERSECOND", "2"));
+		running.fleet().up(2, 2, false);
+	}
+
+	@AfterAll
+	static void down() {
+		if (running != null) {
+			running.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void twoFetchAndTwoPersistInstancesShareTheWorkAndTheResultIsExact() {
+		UUID id = running.startImport("popular", 60);
+
+		JsonNode end = running.follow(id, PATIENCE);
+
+		assertExact(end, id, 60);
+		for (String fetch : List.of("fetch-1", "fetch-2")) {
+			assertThat(running.metric(fetch, "fleet_pages_fetched_total")).as(fetch + " fetched pages").isPositive();
+		}
+		for (String persist : List.of("persist-1", "persist-2")) {
+			assertThat(running.metric(persist, "fleet_persist_batch_size_count")).as(persist + " persisted batches")
+				.isPositive();
+		}
+	}
+
+	@Test
+	@Order(2)
+	void killingWorkersTwiceEachDuringTenThousandMoviesLosesNothing() {
+		UUID id = running.startImport("top_rated", 500);
+		List<String> victims = List.of("fetch-1", "persist-1", "fetch-2", "persist-2");
+
+		for (String victim : victims) {
+			pause(Duration.ofSeconds(3 + random.nextInt(6)));
+			report("before killing " + victim, id);
+			running.fleet().kill(victim);
+			pause(Duration.ofSeconds(1 + random.nextInt(3)));
+			running.fleet().start(victim);
+		}
+		JsonNode end = running.follow(id, PATIENCE);
+
+		System.out.println("chaos: 4 kill -9 (2 fetch, 2 persist) during the import; it ended " + end.path("status")
+				+ " with " + end.path("moviesPersisted") + " of " + end.path("moviesExpected") + " movies");
+		assertExact(end, id, 500);
+		assertThat(end.path("moviesPersisted").asLong()).isEqualTo(10_000);
+	}
+
+	@Test
+	@Order(3)
+	void aTwentySecondDatabaseOutageMidImportLosesNothingAndNoWorkerRestarts() {
+		Map<String, Long> pidsBefore = pids();
+		UUID id = running.startImport("now_playing", 26);
+		awaitPersistedAtLeast(id, 40);
+
+		report("before stopping the database", id);
+		running.fleet().stop("postgres");
+		try {
+			pause(Duration.ofSeconds(20));
+		}
+		finally {
+			running.fleet().start("postgres");
+		}
+		JsonNode end = running.follow(id, PATIENCE);
+
+		assertExact(end, id, 26);
+		assertThat(pids()).as("no worker restarted").isEqualTo(pidsBefore);
+	}
+
+	@Test
+	@Order(4)
+	void aBrokerKilledAndRestartedMidImportLosesNothing() {
+		UUID id = running.startImport("popular", 120);
+		awaitPersistedAtLeast(id, 100);
+
+		report("before killing the broker", id);
+		running.fleet().kill("kafka");
+		try {
+			pause(Duration.ofSeconds(5));
+		}
+		finally {
+			running.fleet().start("kafka");
+		}
+		JsonNode end = running.follow(id, PATIENCE);
+
+		assertExact(end, id, 120);
+	}
+
+	private void assertExact(JsonNode end, UUID id, int pages) {
+		assertThat(end.path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(end.path("pagesFetched").asInt()).isEqualTo(pages);
+		long expected = running.count("""
+				select count(distinct m) from import_pages p, unnest(p.movie_ids) m
+				where p.import_id = ? and p.status = 'FETCHED'""", id);
+		assertThat(end.path("moviesExpected").asLong()).isEqualTo(expected);
+		assertThat(end.path("moviesPersisted").asLong()).isEqualTo(expected);
+		assertThat(running.count("select count(*) from import_items where import_id = ?", id)).isEqualTo(expected);
+		assertThat(running.count("""
+				select count(*) from movies where tmdb_id in (select tmdb_id from import_items where import_id = ?)""",
+				id))
+			.isEqualTo(expected);
+		assertThat(running.count("select count(*) from import_pages where import_id = ?", id)).isEqualTo(pages);
+	}
+
+	private void awaitPersistedAtLeast(UUID id, long movies) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (running.view(id).path("moviesPersisted").asLong() < movies && System.nanoTime() < deadline) {
+			pause(Duration.ofMillis(200));
+		}
+	}
+
+	private Map<String, Long> pids() {
+		return running.fleet()
+			.status()
+			.stream()
+			.filter(status -> List.of("gateway", "fetch-1", "fetch-2", "persist-1", "persist-2").contains(status.name()))
+			.collect(java.util.stream.Collectors.toMap(s -> s.name(), s -> s.pid()));
+	}
+
+	private void report(String moment, UUID id) {
+		JsonNode view = running.view(id);
+		System.out.println(moment + ": " + view.path("status") + " pages " + view.path("pagesFetched") + "/"
+				+ view.path("pagesTotal") + ", movies " + view.path("moviesPersisted"));
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,148 @@
+package org.tmdbfleet.fleettests;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.tmdbfleet.launcher.Fleet;
+import org.tmdbfleet.launcher.FleetSettings;
+import org.tmdbfleet.launcher.ImportWatch;
+import org.tmdbfleet.launcher.PortAllocator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A fleet of real processes for one test class, on free ports and in its own directory, that
+ * is stopped when the class ends, and also if the JVM is torn down: no process is left behind.
+ */
+final class RunningFleet implements AutoCloseable {
+
+	private final Fleet fleet;
+
+	private final Thread safetyNet;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	RunningFleet(String name, Map<String, String> serviceEnvironment) {
+		Path repository = Path.of(System.getProperty("fleet.repository", "..")).toAbsolutePath().normalize();
+		Path home = repository.resolve("fleet-tests").resolve("target").resolve("fleets").resolve(name);
+		deleteRecursively(home);
+		FleetSettings settings = FleetSettings.isolated(repository, home, PortAllocator.random())
+			.withServiceEnvironment(serviceEnvironment);
+		PrintStream out = System.out;
+		this.fleet = new Fleet(settings, out);
+		this.safetyNet = new Thread(fleet::down, "fleet-safety-net");
+		Runtime.getRuntime().addShutdownHook(safetyNet);
+	}
+
+	Fleet fleet() {
+		return fleet;
+	}
+
+	UUID startImport(String source, int pages) {
+		return watch().start(ImportWatch.request(source, pages, false, null, null));
+	}
+
+	JsonNode follow(UUID id, Duration patience) {
+		return watch().follow(id, patience);
+	}
+
+	JsonNode view(UUID id) {
+		return watch().view(id);
+	}
+
+	long count(String sql, Object... args) {
+		try (Connection connection = DriverManager.getConnection(fleet.settings().jdbcUrl(), "postgres", "postgres");
+				var statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < args.length; i++) {
+				statement.setObject(i + 1, args[i]);
+			}
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				return result.getLong(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+	void execute(String sql) {
+		try (Connection connection = DriverManager.getConnection(fleet.settings().jdbcUrl(), "postgres", "postgres");
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+	/** The sum of a Prometheus metric's samples, as the instance reports it now. */
+	double metric(String instance, String metric) {
+		String text = get(fleet.url(instance) + "/actuator/prometheus");
+		return text.lines()
+			.filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	void put(String url, String json) {
+		send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	private String get(String url) {
+		return send(HttpRequest.newBuilder(URI.create(url)).build());
+	}
+
+	private String send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private ImportWatch watch() {
+		return new ImportWatch(fleet.gatewayUrl(), System.out, false);
+	}
+
+	@Override
+	public void close() {
+		fleet.down();
+		Runtime.getRuntime().removeShutdownHook(safetyNet);
+	}
+
+	private static void deleteRecursively(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var paths = Files.walk(directory)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
