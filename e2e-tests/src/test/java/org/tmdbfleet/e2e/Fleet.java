@@ -49,12 +49,15 @@ final class Fleet implements AutoCloseable {
 
 	private final ConfigurableApplicationContext persistWorker;
 
+	private final String kafkaBrokers;
+
 	/** A fleet on the given Kafka and a fresh database of the embedded PostgreSQL. */
 	Fleet(String kafkaBrokers, String... simulatorArgs) {
 		this(new Database(TestDatabase.newDatabase(), "postgres", "postgres"), kafkaBrokers, simulatorArgs);
 	}
 
 	Fleet(Database database, String kafkaBrokers, String... simulatorArgs) {
+		this.kafkaBrokers = kafkaBrokers;
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(database.url());
 		dataSource.setUser(database.user());
@@ -70,8 +73,7 @@ final class Fleet implements AutoCloseable {
 			this.gateway = start(GatewayApplication.application(), Stream.concat(Stream.of(kafka), Stream.of(db)));
 			this.persistWorker = start(PersistWorkerApplication.application(),
 					Stream.concat(Stream.of(kafka), Stream.of(db)));
-			this.fetchWorker = start(FetchWorkerApplication.application(), Stream.of(kafka[0], NO_DATABASE,
-					"--tmdb.base-url=" + simulatorUrl(), "--tmdb.api-key=simulator-key"));
+			this.fetchWorker = addFetchWorker();
 		}
 		catch (RuntimeException ex) {
 			close();
@@ -116,6 +118,12 @@ final class Fleet implements AutoCloseable {
 			.run(Stream.concat(Stream.of("--server.port=0"), args).toArray(String[]::new));
 		services.add(context);
 		return context;
+	}
+
+	/** One more fetch worker, as a second instance would join the consumer group. */
+	ConfigurableApplicationContext addFetchWorker() {
+		return start(FetchWorkerApplication.application(), Stream.of("--spring.kafka.bootstrap-servers=" + kafkaBrokers,
+				NO_DATABASE, "--tmdb.base-url=" + simulatorUrl(), "--tmdb.api-key=simulator-key"));
 	}
 
 	String simulatorUrl() {

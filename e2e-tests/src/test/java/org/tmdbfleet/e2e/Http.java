@@ -36,6 +36,10 @@ final class Http {
 			.toEntity(String.class);
 	}
 
+	void delete(String path) {
+		client.delete().uri(path).retrieve().toBodilessEntity();
+	}
+
 	void put(String path, String json) {
 		client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toBodilessEntity();
 	}

@@ -54,10 +54,13 @@ public final class Fleet {
 		if (settings.ownsSimulator()) {
 			infrastructure.add("simulator");
 		}
-		start(infrastructure);
 		List<String> services = new ArrayList<>(List.of("gateway"));
 		IntStream.rangeClosed(1, fetchWorkers).forEach(i -> services.add("fetch-" + i));
 		IntStream.rangeClosed(1, persistWorkers).forEach(i -> services.add("persist-" + i));
+		List<String> all = new ArrayList<>(infrastructure);
+		all.addAll(services);
+		all.forEach(this::requireFreePortUnlessRunning); // before anything starts: all or nothing
+		start(infrastructure);
 		start(services);
 		if (prometheus) {
 			startPrometheus();
@@ -164,16 +167,21 @@ public final class Fleet {
 			if (registry.find(name).isPresent()) {
 				continue;
 			}
+			requireFreePortUnlessRunning(name);
 			Instance instance = components.of(name);
-			if (!PortAllocator.isFree(instance.port())) {
-				throw new FleetException("Port " + instance.port() + " for " + name + " is already taken. Stop what "
-						+ "uses it, or set " + instance.portVariable() + " to another port.");
-			}
 			registry.start(name, instance.command(), instance.environment());
 			out.println("starting " + name + " (log: " + registry.log(name) + ")");
 			started.add(instance);
 		}
 		awaitHealthy(started);
+	}
+
+	private void requireFreePortUnlessRunning(String name) {
+		Instance instance = components.of(name);
+		if (registry.find(name).isEmpty() && !PortAllocator.isFree(instance.port())) {
+			throw new FleetException("Port " + instance.port() + " for " + name + " is already taken. Stop what "
+					+ "uses it, or set " + instance.portVariable() + " to another port.");
+		}
 	}
 
 	private void awaitHealthy(List<Instance> instances) {

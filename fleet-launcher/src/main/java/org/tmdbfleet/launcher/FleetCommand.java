@@ -68,6 +68,7 @@ public final class FleetCommand {
 			case "up" -> up(options);
 			case "down" -> {
 				fleet.down();
+				SavedEnvironment.forget(fleet.settings().home());
 				yield 0;
 			}
 			case "status" -> status();
@@ -85,9 +86,13 @@ public final class FleetCommand {
 		};
 	}
 
-	private int up(List<String> options) {
+	private int up(List<String> options) throws IOException {
 		int fetch = intOption(options, "--fetch", 2);
 		int persist = intOption(options, "--persist", 2);
+		Files.createDirectories(fleet.settings().home());
+		if (SavedEnvironment.whileRunning(fleet.settings().home()) == null) {
+			SavedEnvironment.save(fleet.settings().home(), System.getenv());
+		}
 		fleet.up(fetch, persist, options.contains("--prometheus"));
 		out.println();
 		out.println("The fleet is up:");

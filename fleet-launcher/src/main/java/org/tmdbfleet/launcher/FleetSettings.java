@@ -19,9 +19,17 @@ public record FleetSettings(Path repository, Path home, Path java, int kafkaPort
 		String databasePassword, String externalTmdb, String tmdbApiKey, String tmdbReadToken,
 		Map<String, String> serviceEnvironment) {
 
-	/** The settings of {@code ./fleet}: defaults, overridden by the environment. */
+	/**
+	 * The settings of {@code ./fleet}: defaults, overridden by the environment — or, while a fleet
+	 * runs, the environment it was started with, so {@code status}, {@code import} and
+	 * {@code down} talk to the fleet that runs whatever this shell's variables say.
+	 */
 	public static FleetSettings fromEnvironment(Path repository, Map<String, String> env) {
 		Path home = Path.of(env.getOrDefault("FLEET_HOME", repository.resolve(".fleet").toString()));
+		Map<String, String> started = SavedEnvironment.whileRunning(home);
+		if (started != null) {
+			env = started;
+		}
 		return new FleetSettings(repository, home.toAbsolutePath(), currentJava(), port(env, "FLEET_KAFKA_PORT", 19092),
 				port(env, "FLEET_KAFKA_CONTROLLER_PORT", 19093), port(env, "FLEET_POSTGRES_PORT", 15432),
 				port(env, "FLEET_SIMULATOR_PORT", 8090), port(env, "FLEET_GATEWAY_PORT", 8080),

@@ -65,16 +65,22 @@ public final class ImportWatch {
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(requestJson));
-		String token = System.getenv("FLEET_API_TOKEN");
-		if (token != null && !token.isBlank()) {
-			request.header("Authorization", "Bearer " + token);
-		}
+		apiToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
 		HttpResponse<String> response = send(request.build());
 		if (response.statusCode() != 202 && response.statusCode() != 200) {
 			throw new FleetException("The gateway refused the import (HTTP " + response.statusCode() + "): "
 					+ response.body());
 		}
 		return UUID.fromString(JSON.readTree(response.body()).path("id").asString());
+	}
+
+	/** FLEET_API_TOKEN, else the first of the gateway's own FLEET_API_TOKENS. */
+	private static java.util.Optional<String> apiToken() {
+		String token = System.getenv("FLEET_API_TOKEN");
+		if (token == null || token.isBlank()) {
+			token = System.getenv().getOrDefault("FLEET_API_TOKENS", "").split(",")[0].trim();
+		}
+		return token.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(token);
 	}
 
 	public JsonNode view(UUID id) {

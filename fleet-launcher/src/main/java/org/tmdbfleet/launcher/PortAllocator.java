@@ -47,11 +47,4 @@ public final class PortAllocator {
 		}
 	}
 
-	static void requireFree(int port, String what, String variable) {
-		if (!isFree(port)) {
-			throw new FleetException("Port " + port + " for " + what + " is already taken. Stop what uses it, or set "
-					+ variable + " to another port.");
-		}
-	}
-
 }

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The fleet as separate processes — a real Kafka broker JVM, PostgreSQL, the simulator, the
  * gateway, two fetch and two persist workers — proving that more instances share the work and
- * that crashes, a database outage and a broker restart lose nothing. Workers are slowed to a few
- * TMDB requests per second so the failures land in the middle of the imports.
+ * that crashes, a database outage and a broker restart lose nothing. The fleet's TMDB budget is
+ * cut to 4 requests per second so the failures land in the middle of the imports.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiProcessIT {
@@ -33,7 +33,7 @@ class MultiProcessIT {
 
 	@BeforeAll
 	static void up() {
-		running = new RunningFleet("multi-process", Map.of("FLEET_RATELIMIT_REQUESTSPERSECOND", "2"));
+		running = new RunningFleet("multi-process", Map.of("FLEET_RATELIMIT_REQUESTSPERSECOND", "4"));
 		running.fleet().up(2, 2, false);
 	}
 

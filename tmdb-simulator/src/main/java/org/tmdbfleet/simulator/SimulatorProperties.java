@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param readToken accepted {@code Authorization: Bearer} token
  * @param latency initial delay added to every {@code /3/**} response (changeable at runtime)
  * @param shiftEvery list-page requests between two ranking shifts; 0 keeps lists stable
+ * @param rateLimit requests per second (in any 1 s window) above which {@code /3/**} answers 429
+ * like TMDB (status_code 25); 0 = no limit
+ * @param retryAfter whether a 429 carries a {@code Retry-After} header (TMDB's does not always)
  * @param today the simulator's fixed "today" for the now_playing and upcoming windows
  */
 @Validated
@@ -35,6 +38,8 @@ public record SimulatorProperties(
 		@DefaultValue("simulator-token") @NotBlank String readToken,
 		@DefaultValue("0ms") @NotNull Duration latency,
 		@DefaultValue("0") @Min(0) int shiftEvery,
+		@DefaultValue("0") @Min(0) double rateLimit,
+		@DefaultValue("true") boolean retryAfter,
 		@DefaultValue("2026-11-24") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @NotNull LocalDate today) {
 
 	@Override

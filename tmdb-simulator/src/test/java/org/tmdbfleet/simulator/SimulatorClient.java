@@ -71,7 +71,8 @@ public final class SimulatorClient {
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 			String contentType = response.headers().firstValue("Content-Type").orElse("");
 			JsonNode json = contentType.contains("json") ? JSON.readTree(response.body()) : null;
-			return new Response(response.statusCode(), contentType, response.body(), json, elapsed);
+			return new Response(response.statusCode(), contentType, response.body(), json, elapsed,
+					response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -82,7 +83,8 @@ public final class SimulatorClient {
 		}
 	}
 
-	public record Response(int status, String contentType, String body, JsonNode json, Duration elapsed) {
+	public record Response(int status, String contentType, String body, JsonNode json, Duration elapsed,
+			java.net.http.HttpHeaders headers) {
 
 		public int statusCode() {
 			return json.get("status_code").asInt();

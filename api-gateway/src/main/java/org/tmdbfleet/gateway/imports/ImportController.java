@@ -3,22 +3,46 @@ package org.tmdbfleet.gateway.imports;
 import java.net.URI;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.gateway.imports.ImportService.Started;
+import org.tmdbfleet.gateway.web.PageView;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Imports over HTTP: start one, read its progress. */
+/** Imports over HTTP: start one, list them, read one's progress. */
+@Tag(name = "imports")
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	/** Set on a 200 that repeats an earlier request's import. */
+	static final String REPLAYED = "Idempotent-Replayed";
+
+	private static final String KEY_FORMAT = "\\p{Graph}[\\p{Graph} ]{0,199}";
 
 	private final ImportService imports;
 
@@ -26,12 +50,48 @@ class ImportController {
 		this.imports = imports;
 	}
 
-	@PostMapping
-	ResponseEntity<ImportView> start(@Valid @RequestBody ImportRequest request) {
-		ImportView view = imports.start(request);
-		return ResponseEntity.accepted().location(URI.create("/api/imports/" + view.id())).body(view);
+	@Operation(operationId = "startImport", summary = "Start an import",
+			description = "Records the import and queues it; never calls TMDB, never waits for workers.")
+	@ApiResponse(responseCode = "202", description = "Recorded and queued; Location is the import",
+			headers = @Header(name = "Location", description = "/api/imports/{id}"))
+	@ApiResponse(responseCode = "200",
+			description = "A repeat of an earlier request with the same Idempotency-Key and body: that import, "
+					+ "as it stands now; nothing new was queued",
+			headers = { @Header(name = "Location", description = "/api/imports/{id}"),
+					@Header(name = REPLAYED, description = "true") })
+	@ApiResponse(responseCode = "409", description = "The Idempotency-Key was used with a different body")
+	@ApiResponse(responseCode = "503", description = "Kafka could not take the import within 5 s; retry later")
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ImportView> start(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			examples = { @ExampleObject(name = "popular", summary = "The first 25 pages of popular",
+					value = "{\"source\":\"popular\",\"maxPages\":25}"),
+					@ExampleObject(name = "discover", summary = "1990s action movies, most popular first",
+							value = "{\"source\":\"discover\",\"maxPages\":10,\"filters\":{\"releaseDateFrom\":"
+									+ "\"1990-01-01\",\"releaseDateTo\":\"1999-12-31\",\"genres\":[28],"
+									+ "\"sortBy\":\"popularity.desc\",\"language\":\"en\",\"region\":\"US\"}}") }))
+	@Valid @RequestBody ImportRequest request,
+			@Parameter(description = "Makes retries safe: the same key and body return the same import "
+					+ "(1 to 200 printable ASCII characters)", example = "5f1c2a7e-retry-safe")
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Pattern(regexp = KEY_FORMAT,
+					message = "must be 1 to 200 printable ASCII characters") String idempotencyKey) {
+		Started started = imports.start(request, idempotencyKey);
+		URI location = URI.create("/api/imports/" + started.view().id());
+		if (started.created()) {
+			return ResponseEntity.accepted().location(location).body(started.view());
+		}
+		return ResponseEntity.ok().location(location).header(REPLAYED, "true").body(started.view());
 	}
 
+	@Operation(operationId = "listImports", summary = "List imports, newest first")
+	@GetMapping
+	PageView<ImportSummary> list(@RequestParam(required = false) ImportStatus status,
+			@RequestParam(required = false) ImportSource source,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
+			@RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+		return imports.list(status, source, page, size);
+	}
+
+	@Operation(operationId = "getImport", summary = "An import's exact progress")
 	@GetMapping("/{id}")
 	ImportView get(@PathVariable UUID id) {
 		return imports.find(id)

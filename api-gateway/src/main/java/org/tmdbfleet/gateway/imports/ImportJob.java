@@ -58,12 +58,14 @@ class ImportJob implements Persistable<UUID> {
 	protected ImportJob() {
 	}
 
-	static ImportJob queued(UUID id, String source, String params, Integer requestedPages, Instant now) {
+	static ImportJob queued(UUID id, String source, String params, Integer requestedPages, String idempotencyKey,
+			Instant now) {
 		ImportJob job = new ImportJob();
 		job.id = id;
 		job.source = source;
 		job.params = params;
 		job.status = ImportStatus.QUEUED;
+		job.idempotencyKey = idempotencyKey;
 		job.requestedPages = requestedPages;
 		job.createdAt = now;
 		job.isNew = true;

@@ -1,9 +1,26 @@
 package org.tmdbfleet.gateway.imports;
 
+import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.tmdbfleet.common.messages.ImportSource;
 
-interface ImportJobRepository extends JpaRepository<ImportJob, UUID> {
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+interface ImportJobRepository extends JpaRepository<ImportJob, UUID>, JpaSpecificationExecutor<ImportJob> {
+
+	Optional<ImportJob> findByIdempotencyKey(String idempotencyKey);
+
+	static Specification<ImportJob> withStatus(ImportStatus status) {
+		return (status == null) ? Specification.unrestricted()
+				: (root, query, builder) -> builder.equal(root.get("status"), status);
+	}
+
+	static Specification<ImportJob> fromSource(ImportSource source) {
+		return (source == null) ? Specification.unrestricted()
+				: (root, query, builder) -> builder.equal(root.get("source"), source.wireName());
+	}
 
 }

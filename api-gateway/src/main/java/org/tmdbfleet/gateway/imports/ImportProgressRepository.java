@@ -80,6 +80,18 @@ class ImportProgressRepository {
 				""").param("id", id).param("reason", reason).update();
 	}
 
+	/**
+	 * The import never reached Kafka. Its idempotency key is freed: the client was told to retry,
+	 * and a retry with the same key must start the import, not replay this failure.
+	 */
+	void markUnpublished(UUID id, String reason) {
+		jdbc.sql("""
+				update import_jobs set status = 'FAILED', error = :reason, finished_at = now(), heartbeat_at = now(),
+				    idempotency_key = null
+				where id = :id and status = 'QUEUED'
+				""").param("id", id).param("reason", reason).update();
+	}
+
 	void touch(UUID id) {
 		jdbc.sql("update import_jobs set heartbeat_at = now() where id = :id").param("id", id).update();
 	}

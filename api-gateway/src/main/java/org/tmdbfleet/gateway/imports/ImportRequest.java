@@ -1,29 +1,72 @@
 package org.tmdbfleet.gateway.imports;
 
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportSource;
 
 /**
- * The body of {@code POST /api/imports}.
+ * The body of {@code POST /api/imports}. Its filters are checked here, at the edge, so that a
+ * worker never receives a command TMDB would refuse.
  *
  * @param source the TMDB list to import
  * @param maxPages how many pages at most; absent means every page TMDB serves (500 at most)
- * @param filters discover filters, only for {@code discover}
+ * @param filters discover filters, only for {@code discover} ({@code region} for every list)
  */
-record ImportRequest(@NotNull ImportSource source, @Min(1) @Max(500) Integer maxPages, ImportFilters filters) {
+record ImportRequest(@Schema(description = "The TMDB list to import", example = "popular") @NotNull ImportSource source,
+		@Schema(description = "Pages at most; absent means every page TMDB serves (500 at most)", example = "25",
+				minimum = "1", maximum = "500") @Min(1) @Max(500) Integer maxPages,
+		@Valid Filters filters) {
+
+	/** TMDB's {@code sort_by} values for discover. */
+	static final String SORT_BY = "(popularity|vote_average|vote_count|primary_release_date|title)\\.(asc|desc)";
 
 	ImportFilters filtersOrNone() {
-		return filters == null ? ImportFilters.NONE : filters;
+		return (filters == null) ? ImportFilters.NONE : filters.toMessage();
 	}
 
-	@AssertTrue(message = "releaseDateFrom must not be after releaseDateTo")
-	boolean isDateRangeOrdered() {
-		return filters == null || filters.releaseDateFrom() == null || filters.releaseDateTo() == null
-				|| !filters.releaseDateFrom().isAfter(filters.releaseDateTo());
+	/**
+	 * TMDB discover filters; every field is optional.
+	 *
+	 * @param releaseDateFrom {@code primary_release_date.gte}
+	 * @param releaseDateTo {@code primary_release_date.lte}
+	 * @param genres {@code with_genres}: movies of all these genres
+	 * @param sortBy {@code sort_by}
+	 * @param language {@code with_original_language}, ISO 639-1
+	 * @param region {@code region}, ISO 3166-1
+	 */
+	@Schema(name = "ImportFilters", description = "TMDB discover filters; every field is optional")
+	record Filters(@Schema(example = "1990-01-01") LocalDate releaseDateFrom,
+			@Schema(example = "1999-12-31") LocalDate releaseDateTo,
+			@Schema(example = "[28]") @Size(max = 20) List<@NotNull @Positive Integer> genres,
+			@Schema(example = "popularity.desc") @Pattern(regexp = SORT_BY,
+					message = "must be popularity, vote_average, vote_count, primary_release_date or title, "
+							+ "then .asc or .desc") String sortBy,
+			@Schema(example = "en") @Pattern(regexp = "[a-z]{2}",
+					message = "must be an ISO 639-1 code: two lowercase letters, e.g. en") String language,
+			@Schema(example = "US") @Pattern(regexp = "[A-Z]{2}",
+					message = "must be an ISO 3166-1 code: two uppercase letters, e.g. US") String region) {
+
+		@Schema(hidden = true)
+		@AssertTrue(message = "releaseDateFrom must not be after releaseDateTo")
+		boolean isReleaseDateRangeOrdered() {
+			return releaseDateFrom == null || releaseDateTo == null || !releaseDateFrom.isAfter(releaseDateTo);
+		}
+
+		ImportFilters toMessage() {
+			return new ImportFilters(releaseDateFrom, releaseDateTo, genres, sortBy, language, region);
+		}
+
 	}
 
 }

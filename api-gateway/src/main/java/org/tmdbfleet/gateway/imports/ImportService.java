@@ -14,7 +14,14 @@ import org.apache.commons.logging.LogFactory;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportRequested;
+import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.gateway.web.PageView;
+import org.tmdbfleet.gateway.web.Problems;
 
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
@@ -23,7 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Records an import and publishes it; nothing else. Its latency is one insert plus one Kafka
- * acknowledgement, whatever the size of the import.
+ * acknowledgement, whatever the size of the import. With an idempotency key, a repeated request
+ * gets the import the first one created, and nothing is published twice.
  */
 @Service
 class ImportService {
@@ -32,6 +40,8 @@ class ImportService {
 
 	/** The longest a request waits for Kafka before it answers 503. */
 	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt", "id");
 
 	private final ImportJobRepository jobs;
 
@@ -49,21 +59,57 @@ class ImportService {
 		this.registry = registry;
 	}
 
-	ImportView start(ImportRequest request) {
+	/** @param idempotencyKey the client's key for this request, or null */
+	Started start(ImportRequest request, String idempotencyKey) {
 		ImportRequested command = new ImportRequested(UUID.randomUUID(), request.source(), request.maxPages(),
 				request.filtersOrNone(), Instant.now());
+		String source = request.source().wireName();
+		// the canonical form of the request: what a repeated request is compared with
 		String params = FleetJson.MAPPER.writeValueAsString(
 				Map.of("maxPages", Optional.ofNullable(request.maxPages()), "filters", command.filters()));
-		ImportJob job = jobs.save(ImportJob.queued(command.importId(), request.source().wireName(), params,
-				request.maxPages(), command.requestedAt()));
+		Optional<ImportJob> earlier = (idempotencyKey != null) ? jobs.findByIdempotencyKey(idempotencyKey)
+				: Optional.empty();
+		if (earlier.isPresent()) {
+			return replay(earlier.get(), source, params);
+		}
+		ImportJob job;
+		try {
+			job = jobs.saveAndFlush(ImportJob.queued(command.importId(), source, params, request.maxPages(),
+					idempotencyKey, command.requestedAt()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// a concurrent request with the same key inserted first; the unique constraint decided
+			ImportJob winner = (idempotencyKey != null) ? jobs.findByIdempotencyKey(idempotencyKey).orElse(null) : null;
+			if (winner == null) {
+				throw ex;
+			}
+			return replay(winner, source, params);
+		}
 		publish(command);
 		counter(request).increment();
-		return ImportView.of(job, ImportProgressRepository.Counts.NONE);
+		return new Started(ImportView.of(job, ImportProgressRepository.Counts.NONE), true);
 	}
 
 	@Transactional(readOnly = true)
 	Optional<ImportView> find(UUID id) {
 		return jobs.findById(id).map(job -> ImportView.of(job, progress.counts(id)));
+	}
+
+	@Transactional(readOnly = true)
+	PageView<ImportSummary> list(ImportStatus status, ImportSource source, int page, int size) {
+		Specification<ImportJob> filter = ImportJobRepository.withStatus(status)
+			.and(ImportJobRepository.fromSource(source));
+		return PageView.of(jobs.findAll(filter, PageRequest.of(page, size, NEWEST_FIRST)), ImportSummary::of);
+	}
+
+	private Started replay(ImportJob earlier, String source, String params) {
+		boolean sameRequest = earlier.getSource().equals(source)
+				&& FleetJson.MAPPER.readTree(earlier.getParams()).equals(FleetJson.MAPPER.readTree(params));
+		if (!sameRequest) {
+			throw Problems.of(HttpStatus.CONFLICT, "Idempotency key reused", ImportController.IDEMPOTENCY_KEY,
+					"was already used for a different request body; send a new key for a new import");
+		}
+		return new Started(ImportView.of(earlier, progress.counts(earlier.getId())), false);
 	}
 
 	private void publish(ImportRequested command) {
@@ -75,7 +121,7 @@ class ImportService {
 				Thread.currentThread().interrupt();
 			}
 			log.error("Import " + command.importId() + " recorded but not published: " + ex);
-			progress.markFailed(command.importId(), "could not be queued: Kafka did not acknowledge in time");
+			progress.markUnpublished(command.importId(), "could not be queued: Kafka did not acknowledge in time");
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
 					"The import could not be queued; Kafka is unavailable. Retry later.");
 		}
@@ -86,6 +132,14 @@ class ImportService {
 			.description("Imports accepted by the API")
 			.tag("source", request.source().wireName())
 			.register(registry);
+	}
+
+	/**
+	 * What a POST answers.
+	 *
+	 * @param created whether this request created the import, or repeated an earlier one
+	 */
+	record Started(ImportView view, boolean created) {
 	}
 
 }

@@ -15,49 +15,18 @@ import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.common.messages.MoviesPersisted;
 import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
-import org.tmdbfleet.common.testing.TestDatabase;
 import org.tmdbfleet.common.testing.TopicReader;
-import org.tmdbfleet.gateway.GatewayApplication;
+import org.tmdbfleet.gateway.GatewayIntegrationTestSupport;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME,
-				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
-@EmbeddedKafka
-class ImportApiIntegrationTests {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	KafkaTemplate<Object, Object> kafka;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	EmbeddedKafkaBroker broker;
+class ImportApiIntegrationTests extends GatewayIntegrationTestSupport {
 
 	@Test
 	void anAcceptedImportIsRecordedAndPublished() {
@@ -160,7 +129,7 @@ class ImportApiIntegrationTests {
 		return FleetJson.MAPPER.readTree(get("/api/imports/" + id).getBody());
 	}
 
-	private void assertProblem(ResponseEntity<String> response, int status) {
+	private static void assertProblem(ResponseEntity<String> response, int status) {
 		assertThat(response.getStatusCode().value()).isEqualTo(status);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(FleetJson.MAPPER.readTree(response.getBody()).path("status").asInt()).isEqualTo(status);

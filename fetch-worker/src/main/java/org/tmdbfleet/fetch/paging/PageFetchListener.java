@@ -28,7 +28,7 @@ class PageFetchListener {
 		this.publisher = publisher;
 	}
 
-	@KafkaListener(id = "fetch-pages", topics = Topics.PAGES, concurrency = "${fleet.fetch.concurrency:12}")
+	@KafkaListener(id = "fetch-pages", topics = Topics.PAGES, concurrency = "${fleet.fetch.concurrency:6}")
 	void onFetchPage(FetchPage command) {
 		TmdbPage page;
 		try {

@@ -1,5 +1,10 @@
 package org.tmdbfleet.fetch.ratelimit;
 
+import java.time.Duration;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,10 +12,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param requestsPerSecond TMDB requests this instance may start per second (TMDB allows
- * "around 40")
+ * The fleet's TMDB request budget. Every fetch worker takes the share of it that matches the
+ * share of {@code tmdb.pages} partitions it owns, so the shares add up to the budget however
+ * many instances run.
+ *
+ * @param requestsPerSecond TMDB requests per second for the whole fleet (TMDB allows "around 40")
+ * @param headroom fraction kept unused, so timing jitter never pushes a 1 s window over
+ * @param backoffFactor multiplied into the rate on every 429 (TMDB says we are too fast)
+ * @param recoveryStep added back to that factor (up to 1) after every quiet recovery interval
+ * @param recoveryInterval how long without a 429 before probing back up
  */
 @Validated
 @ConfigurationProperties("fleet.rate-limit")
-record RateLimitProperties(@DefaultValue("35") @Positive double requestsPerSecond) {
+record RateLimitProperties(@DefaultValue("35") @Positive double requestsPerSecond,
+		@DefaultValue("0.02") @DecimalMin("0") @DecimalMax("0.5") double headroom,
+		@DefaultValue("0.5") @DecimalMin("0.05") @DecimalMax("1") double backoffFactor,
+		@DefaultValue("0.1") @DecimalMin("0.01") @DecimalMax("1") double recoveryStep,
+		@DefaultValue("5s") @NotNull Duration recoveryInterval) {
 }

@@ -1,38 +1,99 @@
 package org.tmdbfleet.fetch.ratelimit;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Spaces TMDB requests evenly: each caller reserves the next free slot and waits for it outside
- * the lock, so a burst of threads becomes a steady stream at the configured rate.
+ * Spaces this instance's TMDB requests evenly at its share of the fleet's budget. On a 429 the rate is cut
+ * (multiplicative decrease) and then probed back up step by step while TMDB stays quiet.
  */
 @Component
 public class RequestRateLimiter {
 
-	private final long intervalNanos;
+	/** An instance that owns no page partition still plans imports, at this pace. */
+	private static final double FLOOR_PER_SECOND = 0.5;
+
+	private final RateLimitProperties properties;
+
+	private final PartitionShare share;
+
+	private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+	private final Deque<Long> sent = new ArrayDeque<>();
 
 	private long nextSlot = System.nanoTime();
 
-	RequestRateLimiter(RateLimitProperties properties) {
-		this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / properties.requestsPerSecond());
+	private double backoff = 1.0;
+
+	private long lastThrottleOrRecovery = System.nanoTime();
+
+	RequestRateLimiter(RateLimitProperties properties, PartitionShare share, MeterRegistry registry) {
+		this.properties = properties;
+		this.share = share;
+		Gauge.builder("fleet.rate.limit", this, RequestRateLimiter::currentRate)
+			.description("TMDB requests per second this instance may send now")
+			.register(registry);
+		Gauge.builder("fleet.rate.share", share, PartitionShare::fraction)
+			.description("This instance's share of the fleet's TMDB budget (its page partitions)")
+			.register(registry);
 	}
 
-	/** Blocks until this caller may send one request. */
+	/**
+	 * Blocks until this caller may send one request. Two rules: consecutive requests are at least
+	 * one interval apart, and no 1 s window holds more than the whole number of requests the rate
+	 * allows. Nobody reserves a slot ahead: a thread that wakes late competes again, so a stall
+	 * never releases a burst of waiting threads at once.
+	 */
 	public void acquire() {
-		long waitNanos;
-		synchronized (this) {
-			long now = System.nanoTime();
-			long slot = Math.max(now, nextSlot);
-			nextSlot = slot + intervalNanos;
-			waitNanos = slot - now;
-		}
-		while (waitNanos > 0) {
-			long start = System.nanoTime();
+		while (true) {
+			long waitNanos;
+			synchronized (this) {
+				long now = System.nanoTime();
+				recover(now);
+				double rate = currentRate();
+				while (!sent.isEmpty() && now - sent.peekFirst() >= WINDOW_NANOS) {
+					sent.removeFirst();
+				}
+				if (sent.size() >= Math.max(1, (int) Math.floor(rate))) {
+					waitNanos = sent.peekFirst() + WINDOW_NANOS - now;
+				}
+				else if (nextSlot <= now) {
+					nextSlot = now + (long) (WINDOW_NANOS / rate);
+					sent.addLast(now);
+					return;
+				}
+				else {
+					waitNanos = nextSlot - now;
+				}
+			}
 			LockSupport.parkNanos(waitNanos);
-			waitNanos -= System.nanoTime() - start;
+		}
+	}
+
+	/** TMDB answered 429: slow down now, for the whole instance. */
+	public synchronized void throttled() {
+		backoff = Math.max(0.05, backoff * properties.backoffFactor());
+		lastThrottleOrRecovery = System.nanoTime();
+	}
+
+	/** Requests per second allowed now: the share of the budget, less headroom, less backoff. */
+	synchronized double currentRate() {
+		double rate = properties.requestsPerSecond() * (1 - properties.headroom()) * share.fraction() * backoff;
+		return Math.max(rate, FLOOR_PER_SECOND);
+	}
+
+	private void recover(long now) {
+		long interval = properties.recoveryInterval().toNanos();
+		while (backoff < 1.0 && now - lastThrottleOrRecovery >= interval) {
+			backoff = Math.min(1.0, backoff + properties.recoveryStep());
+			lastThrottleOrRecovery += interval;
 		}
 	}
 

@@ -69,7 +69,12 @@ public class TmdbClient {
 				if (!ex.isTransient() || attempt >= properties.maxAttempts()) {
 					throw ex;
 				}
-				pause(attempt, ex instanceof RateLimitedException limited ? limited.retryAfter : null);
+				Duration retryAfter = null;
+				if (ex instanceof RateLimitedException limited) {
+					rateLimiter.throttled();
+					retryAfter = limited.retryAfter;
+				}
+				pause(attempt, retryAfter);
 			}
 		}
 	}

@@ -16,7 +16,8 @@ public class Faults {
 	private final AtomicReference<FaultSettings> current;
 
 	Faults(SimulatorProperties properties) {
-		this.configured = new FaultSettings(properties.latency(), properties.shiftEvery());
+		this.configured = new FaultSettings(properties.latency(), properties.shiftEvery(), properties.rateLimit(),
+				properties.retryAfter());
 		this.current = new AtomicReference<>(configured);
 	}
 

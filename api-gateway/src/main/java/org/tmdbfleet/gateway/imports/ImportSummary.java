@@ -1,0 +1,20 @@
+package org.tmdbfleet.gateway.imports;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An import in a list: what the row says, no counts (those cost queries per import; the
+ * import's own resource has them).
+ *
+ * @param pagesTotal pages planned, null until the planner read page 1
+ */
+record ImportSummary(UUID id, String source, ImportStatus status, Integer maxPages, Integer pagesTotal,
+		Instant createdAt, Instant finishedAt) {
+
+	static ImportSummary of(ImportJob job) {
+		return new ImportSummary(job.getId(), job.getSource(), job.getStatus(), job.getRequestedPages(),
+				job.getTotalPages(), job.getCreatedAt(), job.getFinishedAt());
+	}
+
+}

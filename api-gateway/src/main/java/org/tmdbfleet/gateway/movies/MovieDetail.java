@@ -1,0 +1,31 @@
+package org.tmdbfleet.gateway.movies;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A movie with everything stored about it.
+ *
+ * @param payload TMDB's JSON as it was received, unknown fields included
+ * @param fetchedAt when TMDB answered with this state
+ */
+record MovieDetail(long tmdbId, String imdbId, String title, String originalTitle, String originalLanguage,
+		String overview, LocalDate releaseDate, Double popularity, Double voteAverage, Integer voteCount,
+		boolean adult, Integer runtime, String posterPath, String backdropPath, List<Integer> genreIds,
+		Instant fetchedAt, Instant updatedAt,
+		@Schema(type = "object", description = "TMDB's JSON as it was received") @JsonRawValue String payload) {
+
+	/** @param payload the stored jsonb as text: valid JSON, so it is written as it is */
+	static MovieDetail of(Movie movie, String payload) {
+		return new MovieDetail(movie.getTmdbId(), movie.getImdbId(), movie.getTitle(), movie.getOriginalTitle(),
+				movie.getOriginalLanguage(), movie.getOverview(), movie.getReleaseDate(), movie.getPopularity(),
+				movie.getVoteAverage(), movie.getVoteCount(), movie.isAdult(), movie.getRuntime(),
+				movie.getPosterPath(), movie.getBackdropPath(), MovieSummary.genres(movie), movie.getFetchedAt(), movie.getUpdatedAt(),
+				payload);
+	}
+
+}

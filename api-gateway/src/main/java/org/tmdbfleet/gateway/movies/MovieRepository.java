@@ -1,0 +1,54 @@
+package org.tmdbfleet.gateway.movies;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+/** The catalog, read-only: no save or delete here, the persist workers own the rows. */
+interface MovieRepository extends Repository<Movie, Long>, JpaSpecificationExecutor<Movie> {
+
+	Optional<Movie> findById(long tmdbId);
+
+	@Query(value = "select cast(payload as text) from movies where tmdb_id = :tmdbId and deleted_at is null",
+			nativeQuery = true)
+	Optional<String> findPayload(@Param("tmdbId") long tmdbId);
+
+	/**
+	 * Title or original title contains the text, case-insensitively:
+	 * {@code lower(title) ilike ?}, the shape the trigram indexes on {@code lower(title)} and
+	 * {@code lower(original_title)} serve (migration V2), so it stays fast on a million rows. The
+	 * pattern is a bind parameter; LIKE's wildcards in the text are escaped, so they match
+	 * themselves.
+	 */
+	static Specification<Movie> titleContains(String text) {
+		if (text == null) {
+			return Specification.unrestricted();
+		}
+		String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return (root, query, builder) -> {
+			HibernateCriteriaBuilder hibernate = (HibernateCriteriaBuilder) builder;
+			return builder.or(hibernate.ilike(builder.lower(root.get("title")), pattern, '\\'),
+					hibernate.ilike(builder.lower(root.get("originalTitle")), pattern, '\\'));
+		};
+	}
+
+	static Specification<Movie> releasedIn(Integer year) {
+		return (year == null) ? Specification.unrestricted()
+				: (root, query, builder) -> builder.between(root.get("releaseDate"), LocalDate.of(year, 1, 1),
+						LocalDate.of(year, 12, 31));
+	}
+
+	static Specification<Movie> inGenre(Integer genre) {
+		return (genre == null) ? Specification.unrestricted()
+				: (root, query, builder) -> ((HibernateCriteriaBuilder) builder)
+					.arrayContains(root.<Integer[]>get("genreIds"), genre);
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.tmdbfleet.gateway.movies;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A movie in a list of the catalog. */
+record MovieSummary(long tmdbId, String title, String originalTitle, LocalDate releaseDate, Double popularity,
+		Double voteAverage, Integer voteCount, List<Integer> genreIds, String posterPath) {
+
+	static MovieSummary of(Movie movie) {
+		return new MovieSummary(movie.getTmdbId(), movie.getTitle(), movie.getOriginalTitle(), movie.getReleaseDate(),
+				movie.getPopularity(), movie.getVoteAverage(), movie.getVoteCount(), genres(movie),
+				movie.getPosterPath());
+	}
+
+	static List<Integer> genres(Movie movie) {
+		return (movie.getGenreIds() != null) ? List.of(movie.getGenreIds()) : List.of();
+	}
+
+}

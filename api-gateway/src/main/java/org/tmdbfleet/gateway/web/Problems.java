@@ -1,0 +1,62 @@
+package org.tmdbfleet.gateway.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * RFC 9457 problems as the API writes them: every refused input names its field in
+ * {@code errors}, so a client can show the reason next to what it sent.
+ */
+public final class Problems {
+
+	private Problems() {
+	}
+
+	/** A 400 for one bad input. */
+	public static ErrorResponseException badRequest(String field, String message) {
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalid(List.of(new InvalidField(field, message))),
+				null);
+	}
+
+	/** A problem of any status that names the input it is about. */
+	public static ErrorResponseException of(HttpStatus status, String title, String field, String message) {
+		ProblemDetail problem = invalid(status, List.of(new InvalidField(field, message)));
+		problem.setTitle(title);
+		return new ErrorResponseException(status, problem, null);
+	}
+
+	static ProblemDetail invalid(List<InvalidField> errors) {
+		return invalid(HttpStatus.BAD_REQUEST, errors);
+	}
+
+	private static ProblemDetail invalid(HttpStatus status, List<InvalidField> errors) {
+		List<InvalidField> sorted = errors.stream()
+			.distinct()
+			.sorted(Comparator.comparing(InvalidField::field).thenComparing(InvalidField::message))
+			.toList();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				sorted.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
+		problem.setProperty("errors", sorted);
+		return problem;
+	}
+
+	/**
+	 * The request path as the problem's {@code instance}, or none: a path Tomcat let through can
+	 * still be an invalid URI, and a problem about bad input must not fail on it.
+	 */
+	static URI instance(String requestUri) {
+		try {
+			return (requestUri != null) ? URI.create(requestUri) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.tmdbfleet.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tmdbfleet.common.testing.TestDatabase;
+import org.tmdbfleet.gateway.ApiClient.Response;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole gateway on a random port, with a real Kafka broker and a real PostgreSQL. Every test
+ * class extending this without adding configuration shares one context (and one database), so
+ * tests must not assume an empty table: they make their own rows and find them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME,
+				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
+@EmbeddedKafka
+public abstract class GatewayIntegrationTestSupport {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected KafkaTemplate<Object, Object> kafka;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	@Autowired
+	protected EmbeddedKafkaBroker broker;
+
+	protected ApiClient api() {
+		return new ApiClient(port);
+	}
+
+	/** A problem with this status, naming these inputs in {@code errors}. */
+	protected static JsonNode assertProblem(Response response, int status, String... fields) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		JsonNode problem = response.json();
+		assertThat(problem.path("status").asInt()).isEqualTo(status);
+		List<String> named = new ArrayList<>();
+		problem.path("errors").forEach(error -> named.add(error.path("field").asString()));
+		assertThat(named).as(response.body()).contains(fields);
+		return problem;
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.tmdbfleet.e2e;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The fleet's TMDB budget (35 requests/s by default) holds for the fleet, not per instance: with
+ * TMDB (the simulator) refusing anything above 35 requests in any second, a 200-page import sees
+ * no 429, with one fetch worker and with two.
+ */
+@EmbeddedKafka
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RateBudgetEndToEndTests {
+
+	private static final int BUDGET = 35;
+
+	private static Fleet fleet;
+
+	private static Http tmdb;
+
+	@BeforeAll
+	static void startFleet(EmbeddedKafkaBroker broker) {
+		fleet = new Fleet(broker.getBrokersAsString(), "--simulator.rate-limit=" + BUDGET).warmedUp();
+		tmdb = new Http(fleet.simulatorUrl());
+	}
+
+	@AfterAll
+	static void stopFleet() {
+		if (fleet != null) {
+			fleet.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void oneFetchWorkerStaysWithinTheBudget() {
+		assertImportStaysWithinBudget("one instance");
+	}
+
+	@Test
+	@Order(2)
+	void twoFetchWorkersShareTheBudgetInsteadOfDoublingIt() {
+		ConfigurableApplicationContext second = fleet.addFetchWorker();
+		String secondUrl = "http://localhost:" + second.getEnvironment().getProperty("local.server.port");
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> shareOf(secondUrl) > 0 && shareOf(fleet.fetchWorkerUrl()) > 0
+					&& shareOf(secondUrl) + shareOf(fleet.fetchWorkerUrl()) > 0.99);
+
+		assertImportStaysWithinBudget("two instances");
+		assertThat(shareOf(secondUrl) + shareOf(fleet.fetchWorkerUrl())).isLessThanOrEqualTo(1.0);
+	}
+
+	private void assertImportStaysWithinBudget(String label) {
+		tmdb.delete("/admin/stats");
+		long started = System.nanoTime();
+		UUID id = fleet.startImport("{\"source\":\"popular\",\"maxPages\":200}");
+
+		JsonNode end = fleet.awaitEnd(id, Duration.ofMinutes(3));
+
+		double seconds = (System.nanoTime() - started) / 1e9;
+		JsonNode stats = tmdb.getJson("/admin/stats");
+		System.out.printf("rate budget, %s: %d TMDB requests, busiest second %d (budget %d), %d x 429, %.1f s%n",
+				label, stats.path("requests").asLong(), stats.path("maxRequestsPerSecond").asLong(), BUDGET,
+				stats.path("rateLimited").asLong(), seconds);
+		assertThat(end.path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(end.path("moviesPersisted").asLong()).isEqualTo(4000);
+		assertThat(stats.path("rateLimited").asLong()).as("429s").isZero();
+		assertThat(stats.path("maxRequestsPerSecond").asLong()).isLessThanOrEqualTo(BUDGET);
+	}
+
+	private static double shareOf(String fetchWorkerUrl) {
+		String metrics = new Http(fetchWorkerUrl).get("/actuator/prometheus").getBody();
+		return metrics.lines()
+			.filter(line -> line.startsWith("fleet_rate_share"))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+}
