@@ -1,32 +1,15 @@
 package org.tmdbfleet.simulator.api;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tmdbfleet.simulator.TmdbSimulatorApplication;
+import org.tmdbfleet.simulator.SimulatorApiTestSupport;
 import org.tmdbfleet.simulator.SimulatorClient;
 import org.tmdbfleet.simulator.SimulatorClient.Response;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=" + TmdbSimulatorApplication.CONFIG_NAME)
-class CredentialsApiTests {
-
-	@LocalServerPort
-	int port;
-
-	SimulatorClient client;
-
-	@BeforeEach
-	void client() {
-		client = new SimulatorClient(port);
-	}
+class CredentialsApiTests extends SimulatorApiTestSupport {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/3/movie/popular", "/3/movie/popular?api_key=wrong-key", "/3/movie/popular?api_key=",

@@ -7,40 +7,23 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tmdbfleet.simulator.TmdbSimulatorApplication;
-import org.tmdbfleet.simulator.SimulatorClient;
+import org.tmdbfleet.simulator.SimulatorApiTestSupport;
 import org.tmdbfleet.simulator.SimulatorClient.Response;
 import org.tmdbfleet.simulator.catalog.Catalog;
 import org.tmdbfleet.simulator.catalog.Movie;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=" + TmdbSimulatorApplication.CONFIG_NAME)
-class DiscoverApiTests {
-
-	@LocalServerPort
-	int port;
+class DiscoverApiTests extends SimulatorApiTestSupport {
 
 	@Autowired
 	Catalog catalog;
-
-	SimulatorClient client;
-
-	@BeforeEach
-	void client() {
-		client = new SimulatorClient(port);
-	}
 
 	@Test
 	void dateRangeReturnsOnlyMoviesInRangeAndCountsThemAll() {

@@ -4,31 +4,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tmdbfleet.simulator.TmdbSimulatorApplication;
-import org.tmdbfleet.simulator.SimulatorClient;
+import org.tmdbfleet.simulator.SimulatorApiTestSupport;
 import org.tmdbfleet.simulator.SimulatorClient.Response;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=" + TmdbSimulatorApplication.CONFIG_NAME)
-class MovieDetailsApiTests {
-
-	@LocalServerPort
-	int port;
-
-	SimulatorClient client;
+class MovieDetailsApiTests extends SimulatorApiTestSupport {
 
 	int popularId;
 
 	@BeforeEach
-	void client() {
-		client = new SimulatorClient(port);
+	void prepare() {
 		popularId = client.ids("/3/movie/popular").get(0);
 	}
 

@@ -4,34 +4,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.tmdbfleet.simulator.TmdbSimulatorApplication;
-import org.tmdbfleet.simulator.SimulatorClient;
+import org.tmdbfleet.simulator.SimulatorApiTestSupport;
 import org.tmdbfleet.simulator.SimulatorClient.Response;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=" + TmdbSimulatorApplication.CONFIG_NAME)
-class MovieListApiTests {
-
-	@LocalServerPort
-	int port;
-
-	SimulatorClient client;
-
-	@BeforeEach
-	void client() {
-		client = new SimulatorClient(port);
-	}
+class MovieListApiTests extends SimulatorApiTestSupport {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "popular", "top_rated", "now_playing", "upcoming" })

@@ -3,31 +3,13 @@ package org.tmdbfleet.simulator.fault;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tmdbfleet.simulator.TmdbSimulatorApplication;
-import org.tmdbfleet.simulator.SimulatorClient;
+import org.tmdbfleet.simulator.SimulatorApiTestSupport;
 import org.tmdbfleet.simulator.SimulatorClient.Response;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=" + TmdbSimulatorApplication.CONFIG_NAME)
-class FaultsApiTests {
-
-	@LocalServerPort
-	int port;
-
-	SimulatorClient client;
-
-	@BeforeEach
-	void client() {
-		client = new SimulatorClient(port);
-	}
+class FaultsApiTests extends SimulatorApiTestSupport {
 
 	@AfterEach
 	void restoreConfiguredFaults() {
