@@ -17,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * many instances run.
  *
  * @param requestsPerSecond TMDB requests per second for the whole fleet (TMDB allows "around 40")
- * @param headroom fraction kept unused, so timing jitter never pushes a 1 s window over
+ * @param headroom fraction of the budget kept unused
+ * @param jitterAllowance how much later than its neighbours a request may arrive at TMDB; each
+ * instance counts its requests over 1 s plus this, so TMDB's 1 s windows stay within the budget
  * @param backoffFactor multiplied into the rate on every 429 (TMDB says we are too fast)
  * @param recoveryStep added back to that factor (up to 1) after every quiet recovery interval
  * @param recoveryInterval how long without a 429 before probing back up
@@ -25,7 +27,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("fleet.rate-limit")
 record RateLimitProperties(@DefaultValue("35") @Positive double requestsPerSecond,
-		@DefaultValue("0.02") @DecimalMin("0") @DecimalMax("0.5") double headroom,
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("0.5") double headroom,
+		@DefaultValue("30ms") @NotNull Duration jitterAllowance,
 		@DefaultValue("0.5") @DecimalMin("0.05") @DecimalMax("1") double backoffFactor,
 		@DefaultValue("0.1") @DecimalMin("0.01") @DecimalMax("1") double recoveryStep,
 		@DefaultValue("5s") @NotNull Duration recoveryInterval) {

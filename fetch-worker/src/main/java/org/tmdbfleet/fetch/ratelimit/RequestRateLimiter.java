@@ -24,7 +24,10 @@ public class RequestRateLimiter {
 
 	private final PartitionShare share;
 
-	private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+	/** One second plus the jitter allowance: what TMDB counts per second, we count over longer. */
+	private final long windowNanos;
+
+	private static final long SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private final Deque<Long> sent = new ArrayDeque<>();
 
@@ -37,6 +40,7 @@ public class RequestRateLimiter {
 	RequestRateLimiter(RateLimitProperties properties, PartitionShare share, MeterRegistry registry) {
 		this.properties = properties;
 		this.share = share;
+		this.windowNanos = SECOND_NANOS + properties.jitterAllowance().toNanos();
 		Gauge.builder("fleet.rate.limit", this, RequestRateLimiter::currentRate)
 			.description("TMDB requests per second this instance may send now")
 			.register(registry);
@@ -47,8 +51,9 @@ public class RequestRateLimiter {
 
 	/**
 	 * Blocks until this caller may send one request. Two rules: consecutive requests are at least
-	 * one interval apart, and no 1 s window holds more than the whole number of requests the rate
-	 * allows. Nobody reserves a slot ahead: a thread that wakes late competes again, so a stall
+	 * one interval apart, and no window of 1 s plus the jitter allowance holds more than the whole
+	 * number of requests the rate allows — so requests that travel at different speeds still
+	 * arrive at most that many in any second. Nobody reserves a slot ahead: a thread that wakes late competes again, so a stall
 	 * never releases a burst of waiting threads at once.
 	 */
 	public void acquire() {
@@ -58,14 +63,14 @@ public class RequestRateLimiter {
 				long now = System.nanoTime();
 				recover(now);
 				double rate = currentRate();
-				while (!sent.isEmpty() && now - sent.peekFirst() >= WINDOW_NANOS) {
+				while (!sent.isEmpty() && now - sent.peekFirst() >= windowNanos) {
 					sent.removeFirst();
 				}
 				if (sent.size() >= Math.max(1, (int) Math.floor(rate))) {
-					waitNanos = sent.peekFirst() + WINDOW_NANOS - now;
+					waitNanos = sent.peekFirst() + windowNanos - now;
 				}
 				else if (nextSlot <= now) {
-					nextSlot = now + (long) (WINDOW_NANOS / rate);
+					nextSlot = now + (long) (SECOND_NANOS / rate);
 					sent.addLast(now);
 					return;
 				}
