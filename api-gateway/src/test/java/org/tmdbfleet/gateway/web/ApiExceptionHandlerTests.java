@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,20 @@ class ApiExceptionHandlerTests {
 		assertThat(problem.toString()).doesNotContain("import_jobs", "jdbc", "IllegalStateException", "at org.");
 		assertThat(output).contains("Unexpected error answering POST /api/imports")
 			.contains("IllegalStateException: could not lock relation");
+	}
+
+	@Test
+	void aDatabaseOutageIsAServiceUnavailableProblemWithRetryAfter() {
+		CannotCreateTransactionException outage = new CannotCreateTransactionException(
+				"Could not open JPA EntityManager for transaction");
+
+		ResponseEntity<Object> response = new ApiExceptionHandler().databaseUnavailable(outage,
+				new ServletWebRequest(new MockHttpServletRequest("GET", "/api/imports/x")));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(503);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+		assertThat(((ProblemDetail) response.getBody()).getDetail()).contains("database is unavailable");
 	}
 
 }
