@@ -27,8 +27,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("fleet.rate-limit")
 record RateLimitProperties(@DefaultValue("35") @Positive double requestsPerSecond,
-		@DefaultValue("0") @DecimalMin("0") @DecimalMax("0.5") double headroom,
-		@DefaultValue("30ms") @NotNull Duration jitterAllowance,
+		@DefaultValue("0.02") @DecimalMin("0") @DecimalMax("0.5") double headroom,
+		@DefaultValue("100ms") @NotNull Duration jitterAllowance,
 		@DefaultValue("0.5") @DecimalMin("0.05") @DecimalMax("1") double backoffFactor,
 		@DefaultValue("0.1") @DecimalMin("0.01") @DecimalMax("1") double recoveryStep,
 		@DefaultValue("5s") @NotNull Duration recoveryInterval) {
