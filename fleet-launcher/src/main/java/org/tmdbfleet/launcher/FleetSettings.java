@@ -54,11 +54,6 @@ public record FleetSettings(Path repository, Path home, Path java, int kafkaPort
 				databaseUser, databasePassword, externalTmdb, tmdbApiKey, tmdbReadToken, Map.copyOf(environment));
 	}
 
-	/** JDBC URL, for tests that look into the fleet's database. */
-	public String jdbcUrl() {
-		return databaseUrl();
-	}
-
 	boolean ownsKafka() {
 		return externalKafka == null;
 	}
@@ -75,7 +70,8 @@ public record FleetSettings(Path repository, Path home, Path java, int kafkaPort
 		return ownsKafka() ? "localhost:" + kafkaPort : externalKafka;
 	}
 
-	String databaseUrl() {
+	/** The JDBC URL of the fleet's database: the one it runs, or the one it was given. */
+	public String databaseUrl() {
 		return ownsDatabase() ? "jdbc:postgresql://localhost:" + postgresPort + "/tmdb_fleet" : externalDatabase;
 	}
 

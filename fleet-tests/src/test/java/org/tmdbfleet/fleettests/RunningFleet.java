@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +64,7 @@ final class RunningFleet implements AutoCloseable {
 	}
 
 	long count(String sql, Object... args) {
-		try (Connection connection = DriverManager.getConnection(fleet.settings().jdbcUrl(), "postgres", "postgres");
+		try (Connection connection = DriverManager.getConnection(fleet.settings().databaseUrl(), "postgres", "postgres");
 				var statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < args.length; i++) {
 				statement.setObject(i + 1, args[i]);
@@ -80,16 +79,6 @@ final class RunningFleet implements AutoCloseable {
 		}
 	}
 
-	void execute(String sql) {
-		try (Connection connection = DriverManager.getConnection(fleet.settings().jdbcUrl(), "postgres", "postgres");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(sql, ex);
-		}
-	}
-
 	/** The sum of a Prometheus metric's samples, as the instance reports it now. */
 	double metric(String instance, String metric) {
 		String text = get(fleet.url(instance) + "/actuator/prometheus");
@@ -97,13 +86,6 @@ final class RunningFleet implements AutoCloseable {
 			.filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
-	}
-
-	void put(String url, String json) {
-		send(HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json))
-			.build());
 	}
 
 	private String get(String url) {
