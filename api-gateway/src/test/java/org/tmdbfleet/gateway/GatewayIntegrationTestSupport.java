@@ -2,7 +2,10 @@ package org.tmdbfleet.gateway;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
+import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.ImportProgress;
 import org.tmdbfleet.common.testing.TestDatabase;
 import org.tmdbfleet.gateway.ApiClient.Response;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +52,32 @@ public abstract class GatewayIntegrationTestSupport {
 
 	protected ApiClient api() {
 		return new ApiClient(port);
+	}
+
+	/** Starts a 2-page popular import and returns its id. */
+	protected UUID startImport() {
+		Response response = api().postJson("/api/imports", "{\"source\":\"popular\",\"maxPages\":2}");
+		assertThat(response.status()).as(response.body()).isEqualTo(202);
+		return UUID.fromString(response.json().path("id").asString());
+	}
+
+	/** Reports progress as a worker would. */
+	protected void progress(ImportProgress event) {
+		kafka.send(Topics.PROGRESS, event.key(), event).join();
+	}
+
+	/** Marks movies persisted for an import, as a persist worker would. */
+	protected void persisted(UUID id, long... tmdbIds) {
+		for (long tmdbId : tmdbIds) {
+			jdbc.update("insert into import_items (import_id, tmdb_id) values (?, ?)", id, tmdbId);
+		}
+	}
+
+	/** The import as {@code GET /api/imports/{id}} shows it. */
+	protected JsonNode importView(UUID id) {
+		Response response = api().get("/api/imports/" + id);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
 	}
 
 	/** A problem with this status, naming these inputs in {@code errors}. */

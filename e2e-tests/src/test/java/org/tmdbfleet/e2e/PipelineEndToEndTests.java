@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -133,6 +134,51 @@ class PipelineEndToEndTests {
 		assertThat(metrics(fleet.persistWorkerUrl())).contains("fleet_movies_upserted_total{")
 			.contains("fleet_persist_batch_size_count{")
 			.contains("fleet_persist_batch_duration_seconds_count{");
+	}
+
+	@Test
+	@Order(4)
+	void aCancelledImportStartsNoMorePages() throws InterruptedException {
+		// the fetch counters below are the fleet's: let earlier tests' imports finish first
+		Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> List.of("QUEUED", "RUNNING").stream()
+			.allMatch(status -> gateway.getJson("/api/imports?status=" + status).path("page").path("totalElements")
+				.asInt() == 0));
+		double fetchedBefore = counter(fleet.fetchWorkerUrl(), "fleet_pages_fetched_total");
+		double skippedBefore = counter(fleet.fetchWorkerUrl(), "fleet_pages_skipped_total");
+		UUID id = fleet.startImport("{\"source\":\"popular\",\"maxPages\":200}");
+		Awaitility.await().atMost(Duration.ofMinutes(1))
+			.until(() -> gateway.getJson("/api/imports/" + id).path("pagesFetched").asInt() >= 10);
+
+		ResponseEntity<String> cancel = gateway.post("/api/imports/" + id + "/cancel", "");
+		assertThat(cancel.getStatusCode().value()).isEqualTo(200);
+		Thread.sleep(1000); // the cancellation reaches the workers; pages in flight finish
+		long requestsThen = tmdb.getJson("/admin/stats").path("requests").asLong();
+		Thread.sleep(3000);
+
+		assertThat(tmdb.getJson("/admin/stats").path("requests").asLong()).as("TMDB requests after the cancellation")
+			.isEqualTo(requestsThen);
+		// every page command of the import was either fetched before the cancellation or skipped
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			double fetched = counter(fleet.fetchWorkerUrl(), "fleet_pages_fetched_total") - fetchedBefore;
+			double skipped = counter(fleet.fetchWorkerUrl(), "fleet_pages_skipped_total") - skippedBefore;
+			assertThat(fetched + skipped).isEqualTo(200);
+			assertThat(skipped).isPositive();
+		});
+		JsonNode cancelled = gateway.getJson("/api/imports/" + id);
+		double fetched = counter(fleet.fetchWorkerUrl(), "fleet_pages_fetched_total") - fetchedBefore;
+		System.out.printf("cancelled a 200-page import after %d pages: %.0f fetched in all, %.0f skipped%n",
+				cancel.getBody() == null ? -1 : FleetJson.MAPPER.readTree(cancel.getBody()).path("pagesFetched").asInt(),
+				fetched, 200 - fetched);
+		assertThat(cancelled.path("status").asString()).isEqualTo("CANCELLED");
+		assertThat(cancelled.path("pagesFetched").asDouble()).isEqualTo(fetched);
+		assertThat(cancelled.path("pagesFetched").asInt()).isLessThan(200);
+	}
+
+	private static double counter(String url, String name) {
+		return metrics(url).lines()
+			.filter(line -> line.startsWith(name + "{"))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 	private void assertStoredAsTmdbSentIt(JsonNode movie) {

@@ -46,8 +46,11 @@ class ImportController {
 
 	private final ImportService imports;
 
-	ImportController(ImportService imports) {
+	private final ImportCommands commands;
+
+	ImportController(ImportService imports, ImportCommands commands) {
 		this.imports = imports;
+		this.commands = commands;
 	}
 
 	@Operation(operationId = "startImport", summary = "Start an import",
@@ -84,7 +87,8 @@ class ImportController {
 
 	@Operation(operationId = "listImports", summary = "List imports, newest first")
 	@GetMapping
-	PageView<ImportSummary> list(@RequestParam(required = false) ImportStatus status,
+	PageView<ImportSummary> list(@Parameter(description = "Only imports with this status; STALLED finds unfinished "
+			+ "imports nobody works on") @RequestParam(required = false) ImportStatus status,
 			@RequestParam(required = false) ImportSource source,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
 			@RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
@@ -96,6 +100,33 @@ class ImportController {
 	ImportView get(@PathVariable UUID id) {
 		return imports.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import with id " + id));
+	}
+
+	@Operation(operationId = "cancelImport", summary = "Cancel an import",
+			description = "No page of the import starts once the fetch workers have heard of the cancellation "
+					+ "(milliseconds); pages in flight finish and their movies are persisted. The answer shows "
+					+ "how many pages were done. Cancelling a cancelled import again is harmless.")
+	@ApiResponse(responseCode = "200", description = "Cancelled")
+	@ApiResponse(responseCode = "409", description = "The import already ended (COMPLETED, FAILED, ...)")
+	@ApiResponse(responseCode = "503", description = "Recorded as cancelled, but Kafka could not tell the workers; "
+			+ "repeat the request")
+	@PostMapping("/{id}/cancel")
+	ImportView cancel(@PathVariable UUID id) {
+		return commands.cancel(id);
+	}
+
+	@Operation(operationId = "retryImport", summary = "Retry what failed",
+			description = "Sends exactly the failed pages to the fetch workers again; when they succeed the import "
+					+ "becomes COMPLETED. An import that FAILED before it was planned (bad credentials, say) runs "
+					+ "again from the start.")
+	@ApiResponse(responseCode = "202", description = "The failed pages (or the import) are queued again",
+			headers = @Header(name = "Location", description = "/api/imports/{id}"))
+	@ApiResponse(responseCode = "409", description = "Nothing to retry: no failed page, or the import was cancelled")
+	@ApiResponse(responseCode = "503", description = "Kafka could not take the retry; nothing changed, retry later")
+	@PostMapping("/{id}/retry")
+	ResponseEntity<ImportView> retry(@PathVariable UUID id) {
+		ImportView view = commands.retry(id);
+		return ResponseEntity.accepted().location(URI.create("/api/imports/" + id)).body(view);
 	}
 
 }

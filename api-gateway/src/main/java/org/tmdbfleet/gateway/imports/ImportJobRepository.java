@@ -13,11 +13,6 @@ interface ImportJobRepository extends JpaRepository<ImportJob, UUID>, JpaSpecifi
 
 	Optional<ImportJob> findByIdempotencyKey(String idempotencyKey);
 
-	static Specification<ImportJob> withStatus(ImportStatus status) {
-		return (status == null) ? Specification.unrestricted()
-				: (root, query, builder) -> builder.equal(root.get("status"), status);
-	}
-
 	static Specification<ImportJob> fromSource(ImportSource source) {
 		return (source == null) ? Specification.unrestricted()
 				: (root, query, builder) -> builder.equal(root.get("source"), source.wireName());

@@ -1,5 +1,7 @@
 package org.tmdbfleet.gateway.imports;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,7 +27,8 @@ class ImportProgressRepository {
 			    finished_at = now()
 			where j.id = :id
 			  and j.status = 'RUNNING'
-			  and (select count(*) from import_pages p where p.import_id = j.id and p.page <= j.total_pages) >= j.total_pages
+			  and (select count(*) from import_pages p
+			       where p.import_id = j.id and p.page <= j.total_pages and p.status in ('FETCHED', 'FAILED')) >= j.total_pages
 			  and not exists (
 			      select 1 from import_pages p, unnest(p.movie_ids) as e(tmdb_id)
 			      where p.import_id = j.id and p.status = 'FETCHED'
@@ -92,6 +95,67 @@ class ImportProgressRepository {
 				""").param("id", id).param("reason", reason).update();
 	}
 
+	/**
+	 * Cancels an unfinished import; a cancelled one stays cancelled (asking twice is fine).
+	 * @return whether the import is now cancelled
+	 */
+	boolean cancel(UUID id) {
+		return jdbc.sql("""
+				update import_jobs set status = 'CANCELLED', finished_at = coalesce(finished_at, now())
+				where id = :id and status in ('QUEUED', 'RUNNING', 'CANCELLED')
+				""").param("id", id).update() > 0;
+	}
+
+	/**
+	 * Takes the failed pages of an import to retry them: they become RETRYING (an outcome no
+	 * more, so the import cannot end before they have a new one) and the import RUNNING again.
+	 * Only a running or completed-with-errors import: a cancelled one stays cancelled. Two
+	 * concurrent retries cannot take the same page.
+	 * @return the pages taken, none if nothing failed
+	 */
+	List<Integer> takeFailedPages(UUID id) {
+		return jdbc.sql("""
+				with job as (
+				    update import_jobs set status = 'RUNNING', finished_at = null, heartbeat_at = now()
+				    where id = :id and status in ('RUNNING', 'COMPLETED_WITH_ERRORS')
+				      and exists (select 1 from import_pages where import_id = :id and status = 'FAILED')
+				    returning id)
+				update import_pages p set status = 'RETRYING', updated_at = now()
+				from job where p.import_id = job.id and p.status = 'FAILED'
+				returning p.page
+				""").param("id", id).query(Integer.class).list().stream().sorted().toList();
+	}
+
+	/** The retry could not be queued: the pages are failed again, with their earlier reasons. */
+	void giveBackPages(UUID id, List<Integer> pages) {
+		jdbc.sql("""
+				update import_pages set status = 'FAILED', updated_at = now()
+				where import_id = :id and status = 'RETRYING' and page = any(:pages)
+				""").param("id", id).param("pages", pages.toArray(Integer[]::new)).update();
+		completeIfDone(id);
+	}
+
+	/** An import that never got past its planner runs again from the start. */
+	boolean requeue(UUID id) {
+		return jdbc.sql("""
+				update import_jobs set status = 'QUEUED', error = null, finished_at = null, heartbeat_at = now()
+				where id = :id and status = 'FAILED' and total_pages is null
+				""").param("id", id).update() > 0;
+	}
+
+	/** When any import last progressed; null if none ever did. */
+	Instant lastProgress() {
+		return jdbc.sql("select max(heartbeat_at) from import_jobs").query(Instant.class).optional().orElse(null);
+	}
+
+	long countStalled(Duration after) {
+		return jdbc.sql("""
+				select count(*) from import_jobs
+				where status in ('QUEUED', 'RUNNING') and coalesce(heartbeat_at, created_at) < now() - make_interval(secs => :after)
+				  and not exists (select 1 from import_jobs where heartbeat_at >= now() - make_interval(secs => :after))
+				""").param("after", after.toMillis() / 1000.0).query(Long.class).single();
+	}
+
 	void touch(UUID id) {
 		jdbc.sql("update import_jobs set heartbeat_at = now() where id = :id").param("id", id).update();
 	}
@@ -103,7 +167,8 @@ class ImportProgressRepository {
 	Counts counts(UUID id) {
 		PageCounts pages = jdbc.sql("""
 				select count(*) filter (where status = 'FETCHED') as fetched,
-				       count(*) filter (where status = 'FAILED') as failed
+				       count(*) filter (where status = 'FAILED') as failed,
+				       count(*) filter (where status = 'RETRYING') as retrying
 				from import_pages where import_id = :id
 				""").param("id", id).query(PageCounts.class).single();
 		MovieCounts movies = jdbc.sql(MOVIE_COUNTS).param("id", id).query(MovieCounts.class).single();
@@ -112,14 +177,15 @@ class ImportProgressRepository {
 			.param("id", id)
 			.query(FailedPage.class)
 			.list();
-		return new Counts(pages.fetched(), pages.failed(), movies.expected(), movies.persisted(), failed);
+		return new Counts(pages.fetched(), pages.failed(), pages.retrying(), movies.expected(), movies.persisted(),
+				failed);
 	}
 
-	record Counts(long pagesFetched, long pagesFailed, long moviesExpected, long moviesPersisted,
+	record Counts(long pagesFetched, long pagesFailed, long pagesRetrying, long moviesExpected, long moviesPersisted,
 			List<FailedPage> failedPages) {
 
 		/** An import nothing has happened to yet. */
-		static final Counts NONE = new Counts(0, 0, 0, 0, List.of());
+		static final Counts NONE = new Counts(0, 0, 0, 0, 0, List.of());
 
 	}
 
@@ -127,7 +193,7 @@ class ImportProgressRepository {
 	record FailedPage(int page, String reason) {
 	}
 
-	private record PageCounts(long fetched, long failed) {
+	private record PageCounts(long fetched, long failed, long retrying) {
 	}
 
 	private record MovieCounts(long expected, long persisted) {

@@ -1,11 +1,10 @@
 package org.tmdbfleet.gateway.imports;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +22,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -38,24 +36,24 @@ class ImportService {
 
 	private static final Log log = LogFactory.getLog(ImportService.class);
 
-	/** The longest a request waits for Kafka before it answers 503. */
-	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
-
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt", "id");
 
 	private final ImportJobRepository jobs;
 
 	private final ImportProgressRepository progress;
 
-	private final KafkaTemplate<Object, Object> kafka;
+	private final CommandPublisher commands;
+
+	private final StallWatch stalls;
 
 	private final MeterRegistry registry;
 
-	ImportService(ImportJobRepository jobs, ImportProgressRepository progress, KafkaTemplate<Object, Object> kafka,
-			MeterRegistry registry) {
+	ImportService(ImportJobRepository jobs, ImportProgressRepository progress, CommandPublisher commands,
+			StallWatch stalls, MeterRegistry registry) {
 		this.jobs = jobs;
 		this.progress = progress;
-		this.kafka = kafka;
+		this.commands = commands;
+		this.stalls = stalls;
 		this.registry = registry;
 	}
 
@@ -87,19 +85,25 @@ class ImportService {
 		}
 		publish(command);
 		counter(request).increment();
-		return new Started(ImportView.of(job, ImportProgressRepository.Counts.NONE), true);
+		return new Started(ImportView.of(job, job.getStatus(), ImportProgressRepository.Counts.NONE), true);
 	}
 
 	@Transactional(readOnly = true)
 	Optional<ImportView> find(UUID id) {
-		return jobs.findById(id).map(job -> ImportView.of(job, progress.counts(id)));
+		return jobs.findById(id).map(this::view);
+	}
+
+	/** The import as it stands now, counts and derived status included. */
+	ImportView view(ImportJob job) {
+		return ImportView.of(job, stalls.now().statusOf(job), progress.counts(job.getId()));
 	}
 
 	@Transactional(readOnly = true)
 	PageView<ImportSummary> list(ImportStatus status, ImportSource source, int page, int size) {
-		Specification<ImportJob> filter = ImportJobRepository.withStatus(status)
-			.and(ImportJobRepository.fromSource(source));
-		return PageView.of(jobs.findAll(filter, PageRequest.of(page, size, NEWEST_FIRST)), ImportSummary::of);
+		StallWatch.Snapshot fleet = stalls.now();
+		Specification<ImportJob> filter = fleet.withStatus(status).and(ImportJobRepository.fromSource(source));
+		return PageView.of(jobs.findAll(filter, PageRequest.of(page, size, NEWEST_FIRST)),
+				job -> ImportSummary.of(job, fleet.statusOf(job)));
 	}
 
 	private Started replay(ImportJob earlier, String source, String params) {
@@ -109,18 +113,12 @@ class ImportService {
 			throw Problems.of(HttpStatus.CONFLICT, "Idempotency key reused", ImportController.IDEMPOTENCY_KEY,
 					"was already used for a different request body; send a new key for a new import");
 		}
-		return new Started(ImportView.of(earlier, progress.counts(earlier.getId())), false);
+		return new Started(view(earlier), false);
 	}
 
 	private void publish(ImportRequested command) {
-		try {
-			kafka.send(Topics.IMPORTS, command.key(), command).get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (Exception ex) {
-			if (ex instanceof InterruptedException) {
-				Thread.currentThread().interrupt();
-			}
-			log.error("Import " + command.importId() + " recorded but not published: " + ex);
+		if (!commands.publish(Topics.IMPORTS, List.of(command))) {
+			log.error("Import " + command.importId() + " recorded but not published");
 			progress.markUnpublished(command.importId(), "could not be queued: Kafka did not acknowledge in time");
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
 					"The import could not be queued; Kafka is unavailable. Retry later.");

@@ -16,6 +16,21 @@ enum ImportStatus {
 	COMPLETED_WITH_ERRORS,
 
 	/** The import could not run at all (bad credentials, a list TMDB refuses, Kafka down). */
-	FAILED
+	FAILED,
+
+	/** Cancelled by an operator: no page of it starts once the fetch workers have heard of it. */
+	CANCELLED,
+
+	/**
+	 * Never stored: a {@code QUEUED} or {@code RUNNING} import that has not progressed for
+	 * {@code fleet.imports.stalled-after} while nothing else in the fleet has either (every
+	 * worker gone, say). It goes on by itself when workers return.
+	 */
+	STALLED;
+
+	/** Whether nothing more happens to the import unless someone acts (retry). */
+	boolean ended() {
+		return this == COMPLETED || this == COMPLETED_WITH_ERRORS || this == FAILED || this == CANCELLED;
+	}
 
 }

@@ -12,8 +12,9 @@ import java.util.UUID;
 record ImportSummary(UUID id, String source, ImportStatus status, Integer maxPages, Integer pagesTotal,
 		Instant createdAt, Instant finishedAt) {
 
-	static ImportSummary of(ImportJob job) {
-		return new ImportSummary(job.getId(), job.getSource(), job.getStatus(), job.getRequestedPages(),
+	/** @param status the stored status, or STALLED */
+	static ImportSummary of(ImportJob job, ImportStatus status) {
+		return new ImportSummary(job.getId(), job.getSource(), status, job.getRequestedPages(),
 				job.getTotalPages(), job.getCreatedAt(), job.getFinishedAt());
 	}
 

@@ -18,6 +18,9 @@ class OpenApiIntegrationTests extends GatewayIntegrationTestSupport {
 			"post /api/imports", List.of("400", "401", "409", "413", "415", "500", "503"),
 			"get /api/imports", List.of("400", "500"),
 			"get /api/imports/{id}", List.of("400", "404", "500"),
+			"post /api/imports/{id}/cancel", List.of("400", "401", "404", "409", "500", "503"),
+			"post /api/imports/{id}/retry", List.of("400", "401", "404", "409", "500", "503"),
+			"get /api/imports/{id}/events", List.of("400", "404", "500"),
 			"get /api/movies", List.of("400", "500"),
 			"get /api/movies/{tmdbId}", List.of("400", "404", "500"));
 
@@ -27,7 +30,8 @@ class OpenApiIntegrationTests extends GatewayIntegrationTestSupport {
 
 		assertThat(document.path("openapi").asString()).startsWith("3.1");
 		assertThat(document.path("paths").propertyNames()).containsExactlyInAnyOrder("/api/imports",
-				"/api/imports/{id}", "/api/movies", "/api/movies/{tmdbId}");
+				"/api/imports/{id}", "/api/imports/{id}/cancel", "/api/imports/{id}/retry", "/api/imports/{id}/events",
+				"/api/movies", "/api/movies/{tmdbId}");
 		ERRORS.forEach((operation, statuses) -> {
 			String[] methodAndPath = operation.split(" ");
 			JsonNode responses = document.path("paths").path(methodAndPath[1]).path(methodAndPath[0]).path("responses");

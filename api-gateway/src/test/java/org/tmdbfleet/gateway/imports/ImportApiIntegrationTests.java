@@ -53,19 +53,19 @@ class ImportApiIntegrationTests extends GatewayIntegrationTestSupport {
 		progress(new ImportPlanned(id, 2, 40));
 		progress(new PageFetched(id, 1, List.of(1L, 2L, 3L)));
 		progress(new PageFetched(id, 2, List.of(3L, 4L)));
-		await().until(() -> view(id).path("pagesFetched").asInt() == 2);
-		assertThat(view(id).path("status").asString()).isEqualTo("RUNNING");
-		assertThat(view(id).path("moviesExpected").asInt()).isEqualTo(4);
+		await().until(() -> importView(id).path("pagesFetched").asInt() == 2);
+		assertThat(importView(id).path("status").asString()).isEqualTo("RUNNING");
+		assertThat(importView(id).path("moviesExpected").asInt()).isEqualTo(4);
 
 		persisted(id, 1, 2, 3);
 		progress(new MoviesPersisted(id, 3));
-		await().until(() -> view(id).path("moviesPersisted").asInt() == 3);
-		assertThat(view(id).path("status").asString()).isEqualTo("RUNNING");
+		await().until(() -> importView(id).path("moviesPersisted").asInt() == 3);
+		assertThat(importView(id).path("status").asString()).isEqualTo("RUNNING");
 
 		persisted(id, 4);
 		progress(new MoviesPersisted(id, 1));
-		await().until(() -> "COMPLETED".equals(view(id).path("status").asString()));
-		JsonNode done = view(id);
+		await().until(() -> "COMPLETED".equals(importView(id).path("status").asString()));
+		JsonNode done = importView(id);
 		assertThat(done.path("moviesExpected").asInt()).isEqualTo(4);
 		assertThat(done.path("moviesPersisted").asInt()).isEqualTo(4);
 		assertThat(done.path("pagesTotal").asInt()).isEqualTo(2);
@@ -81,8 +81,8 @@ class ImportApiIntegrationTests extends GatewayIntegrationTestSupport {
 		persisted(id, 11);
 		progress(new PageFailed(id, 2, "TMDB popular answered HTTP 503"));
 
-		await().until(() -> "COMPLETED_WITH_ERRORS".equals(view(id).path("status").asString()));
-		JsonNode done = view(id);
+		await().until(() -> "COMPLETED_WITH_ERRORS".equals(importView(id).path("status").asString()));
+		JsonNode done = importView(id);
 		assertThat(done.path("pagesFailed").asInt()).isEqualTo(1);
 		assertThat(done.path("failedPages").get(0).path("page").asInt()).isEqualTo(2);
 		assertThat(done.path("failedPages").get(0).path("reason").asString()).contains("503");
@@ -93,8 +93,8 @@ class ImportApiIntegrationTests extends GatewayIntegrationTestSupport {
 		UUID id = startImport();
 		progress(new ImportFailed(id, "TMDB popular answered HTTP 401 (7: Invalid API key)"));
 
-		await().until(() -> "FAILED".equals(view(id).path("status").asString()));
-		assertThat(view(id).path("error").asString()).contains("401");
+		await().until(() -> "FAILED".equals(importView(id).path("status").asString()));
+		assertThat(importView(id).path("error").asString()).contains("401");
 	}
 
 	@Test
@@ -107,26 +107,6 @@ class ImportApiIntegrationTests extends GatewayIntegrationTestSupport {
 				{"source":"discover","filters":{"releaseDateFrom":"2000-01-01","releaseDateTo":"1990-01-01"}}"""), 400);
 		assertProblem(get("/api/imports/" + UUID.randomUUID()), 404);
 		assertProblem(get("/api/imports/not-a-uuid"), 400);
-	}
-
-	private UUID startImport() {
-		ResponseEntity<String> response = post("{\"source\":\"popular\",\"maxPages\":2}");
-		assertThat(response.getStatusCode().value()).isEqualTo(202);
-		return UUID.fromString(FleetJson.MAPPER.readTree(response.getBody()).path("id").asString());
-	}
-
-	private void progress(ImportProgress event) {
-		kafka.send(Topics.PROGRESS, event.key(), event).join();
-	}
-
-	private void persisted(UUID id, long... tmdbIds) {
-		for (long tmdbId : tmdbIds) {
-			jdbc.update("insert into import_items (import_id, tmdb_id) values (?, ?)", id, tmdbId);
-		}
-	}
-
-	private JsonNode view(UUID id) {
-		return FleetJson.MAPPER.readTree(get("/api/imports/" + id).getBody());
 	}
 
 	private static void assertProblem(ResponseEntity<String> response, int status) {

@@ -2,11 +2,13 @@ package org.tmdbfleet.common.kafka;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -42,10 +44,13 @@ public class FleetKafkaAutoConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics fleetTopics(FleetKafkaProperties properties) {
 		Optional<Short> replicas = Optional.ofNullable(properties.replicationFactor());
-		return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-			.flatMap(topic -> java.util.stream.Stream.of(topic, Topics.deadLetter(topic)))
-			.map(topic -> new NewTopic(topic, Optional.of(properties.partitions()), replicas))
-			.toArray(NewTopic[]::new));
+		Stream<NewTopic> pipeline = Topics.ALL.stream()
+			.flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic)))
+			.map(topic -> new NewTopic(topic, Optional.of(properties.partitions()), replicas));
+		// one partition: every fetch worker reads all of it, and it holds one record per cancelled import
+		NewTopic control = new NewTopic(Topics.CONTROL, Optional.of(1), replicas)
+			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+		return new KafkaAdmin.NewTopics(Stream.concat(pipeline, Stream.of(control)).toArray(NewTopic[]::new));
 	}
 
 	@Bean

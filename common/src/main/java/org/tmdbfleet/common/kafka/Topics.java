@@ -17,6 +17,12 @@ public final class Topics {
 	/** {@code ImportProgress} events, keyed by import id. */
 	public static final String PROGRESS = "tmdb.progress";
 
+	/**
+	 * {@code ImportCancelled}, keyed by import id. Compacted, so it keeps every cancellation while
+	 * staying small: a fetch worker reads it whole at startup, then follows it.
+	 */
+	public static final String CONTROL = "tmdb.control";
+
 	public static final String DLT_SUFFIX = ".DLT";
 
 	static final List<String> ALL = List.of(IMPORTS, PAGES, MOVIES, PROGRESS);

@@ -17,8 +17,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = PageFetched.class, name = "PageFetched"),
 		@JsonSubTypes.Type(value = PageFailed.class, name = "PageFailed"),
 		@JsonSubTypes.Type(value = ImportFailed.class, name = "ImportFailed"),
-		@JsonSubTypes.Type(value = MoviesPersisted.class, name = "MoviesPersisted") })
-public sealed interface FleetMessage permits ImportRequested, FetchPage, MovieFetched, ImportProgress {
+		@JsonSubTypes.Type(value = MoviesPersisted.class, name = "MoviesPersisted"),
+		@JsonSubTypes.Type(value = ImportCancelled.class, name = "ImportCancelled") })
+public sealed interface FleetMessage permits ImportRequested, FetchPage, MovieFetched, ImportProgress, ImportCancelled {
 
 	/** The version of the message shape this code writes. */
 	int CURRENT_SCHEMA = 1;

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchPage;
+import org.tmdbfleet.fetch.control.CancelledImports;
+import org.tmdbfleet.fetch.tmdb.RequestAbandoned;
 import org.tmdbfleet.fetch.tmdb.TmdbClient;
 import org.tmdbfleet.fetch.tmdb.TmdbException;
 import org.tmdbfleet.fetch.tmdb.TmdbPage;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Fetches one page per {@link FetchPage} command. Many run at once (I/O bound); the shared rate
  * limiter in the TMDB client keeps their sum polite. A page TMDB cannot serve after the
- * client's retries is reported as failed, never dropped.
+ * client's retries is reported as failed, never dropped. A page of a cancelled import is not
+ * started.
  */
 @Component
 class PageFetchListener {
@@ -23,16 +26,28 @@ class PageFetchListener {
 
 	private final PagePublisher publisher;
 
-	PageFetchListener(TmdbClient tmdb, PagePublisher publisher) {
+	private final CancelledImports cancellations;
+
+	PageFetchListener(TmdbClient tmdb, PagePublisher publisher, CancelledImports cancellations) {
 		this.tmdb = tmdb;
 		this.publisher = publisher;
+		this.cancellations = cancellations;
 	}
 
 	@KafkaListener(id = "fetch-pages", topics = Topics.PAGES, concurrency = "${fleet.fetch.concurrency:6}")
 	void onFetchPage(FetchPage command) {
+		if (cancellations.isCancelled(command.importId())) {
+			publisher.skipped(command);
+			return;
+		}
 		TmdbPage page;
 		try {
-			page = tmdb.fetchList(command.source(), command.filters(), command.page());
+			page = tmdb.fetchList(command.source(), command.filters(), command.page(),
+					() -> !cancellations.isCancelled(command.importId()));
+		}
+		catch (RequestAbandoned ex) {
+			publisher.skipped(command);
+			return;
 		}
 		catch (TmdbException ex) {
 			publisher.failed(command, ex.getMessage());

@@ -37,6 +37,8 @@ public class PagePublisher {
 
 	private final Counter pagesFailed;
 
+	private final Counter pagesCancelled;
+
 	PagePublisher(KafkaTemplate<Object, Object> kafka, MeterRegistry registry) {
 		this.kafka = kafka;
 		this.pagesFetched = Counter.builder("fleet.pages.fetched")
@@ -44,6 +46,10 @@ public class PagePublisher {
 			.register(registry);
 		this.pagesFailed = Counter.builder("fleet.pages.failed")
 			.description("List pages that could not be fetched")
+			.register(registry);
+		this.pagesCancelled = Counter.builder("fleet.pages.skipped")
+			.description("List pages not fetched because their import was cancelled")
+			.tag("reason", "cancelled")
 			.register(registry);
 	}
 
@@ -67,6 +73,11 @@ public class PagePublisher {
 		send(Topics.deadLetter(Topics.PAGES), command);
 		send(Topics.PROGRESS, new PageFailed(command.importId(), command.page(), reason));
 		pagesFailed.increment();
+	}
+
+	public void skipped(FetchPage command) {
+		log.debug("Import " + command.importId() + " page " + command.page() + " skipped: the import was cancelled");
+		pagesCancelled.increment();
 	}
 
 	public void send(String topic, FleetMessage message) {

@@ -9,6 +9,7 @@ import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
+import org.tmdbfleet.fetch.control.CancelledImports;
 import org.tmdbfleet.fetch.paging.PagePublisher;
 import org.tmdbfleet.fetch.tmdb.TmdbClient;
 import org.tmdbfleet.fetch.tmdb.TmdbException;
@@ -34,13 +35,20 @@ class ImportPlanner {
 
 	private final PagePublisher publisher;
 
-	ImportPlanner(TmdbClient tmdb, PagePublisher publisher) {
+	private final CancelledImports cancellations;
+
+	ImportPlanner(TmdbClient tmdb, PagePublisher publisher, CancelledImports cancellations) {
 		this.tmdb = tmdb;
 		this.publisher = publisher;
+		this.cancellations = cancellations;
 	}
 
 	@KafkaListener(id = "fetch-planner", topics = Topics.IMPORTS, concurrency = "${fleet.fetch.planner-concurrency:2}")
 	void onImportRequested(ImportRequested request) {
+		if (cancellations.isCancelled(request.importId())) {
+			log.info("Import " + request.importId() + " was cancelled before it was planned");
+			return;
+		}
 		TmdbPage first;
 		try {
 			first = tmdb.fetchList(request.source(), request.filters(), 1);

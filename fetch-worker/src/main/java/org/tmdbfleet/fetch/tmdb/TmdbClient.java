@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -51,19 +52,28 @@ public class TmdbClient {
 
 	/** One page of a list; throws {@link TmdbException} when TMDB cannot serve it. */
 	public TmdbPage fetchList(ImportSource source, ImportFilters filters, int page) {
+		return fetchList(source, filters, page, () -> true);
+	}
+
+	/**
+	 * One page of a list, as long as it is still wanted: asked right before every attempt is
+	 * sent (after the rate limiter's wait), so no request leaves for a page nobody wants.
+	 * @throws RequestAbandoned when {@code wanted} said no
+	 */
+	public TmdbPage fetchList(ImportSource source, ImportFilters filters, int page, BooleanSupplier wanted) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(TmdbLists.path(source));
 		TmdbLists.query(uri, source, filters, page);
-		JsonNode body = get(uri, source.wireName());
+		JsonNode body = get(uri, source.wireName(), wanted);
 		List<JsonNode> results = new ArrayList<>();
 		body.path("results").forEach(results::add);
 		return new TmdbPage(body.path("page").asInt(page), body.path("total_pages").asInt(0),
 				body.path("total_results").asLong(0), results);
 	}
 
-	private JsonNode get(UriComponentsBuilder uri, String endpoint) {
+	private JsonNode get(UriComponentsBuilder uri, String endpoint, BooleanSupplier wanted) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return attempt(uri, endpoint);
+				return attempt(uri, endpoint, wanted);
 			}
 			catch (TmdbException ex) {
 				if (!ex.isTransient() || attempt >= properties.maxAttempts()) {
@@ -79,8 +89,11 @@ public class TmdbClient {
 		}
 	}
 
-	private JsonNode attempt(UriComponentsBuilder uri, String endpoint) {
+	private JsonNode attempt(UriComponentsBuilder uri, String endpoint, BooleanSupplier wanted) {
 		rateLimiter.acquire();
+		if (!wanted.getAsBoolean()) {
+			throw new RequestAbandoned();
+		}
 		Timer.Sample sample = Timer.start(registry);
 		String status = "IO_ERROR";
 		try {

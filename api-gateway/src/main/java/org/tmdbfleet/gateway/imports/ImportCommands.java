@@ -1,0 +1,125 @@
+package org.tmdbfleet.gateway.imports;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.tmdbfleet.common.kafka.FleetJson;
+import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.FetchPage;
+import org.tmdbfleet.common.messages.ImportCancelled;
+import org.tmdbfleet.common.messages.ImportFilters;
+import org.tmdbfleet.common.messages.ImportRequested;
+import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.gateway.web.Problems;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * What an operator can do to an import once it exists: cancel it, or retry what failed. The
+ * database records the decision first, then the command goes to Kafka; if Kafka does not take
+ * it, the request answers 503 and repeating it is safe.
+ */
+@Service
+class ImportCommands {
+
+	private final ImportJobRepository jobs;
+
+	private final ImportProgressRepository progress;
+
+	private final CommandPublisher commands;
+
+	private final ImportService imports;
+
+	ImportCommands(ImportJobRepository jobs, ImportProgressRepository progress, CommandPublisher commands,
+			ImportService imports) {
+		this.jobs = jobs;
+		this.progress = progress;
+		this.commands = commands;
+		this.imports = imports;
+	}
+
+	/** Cancels a queued or running import; cancelling a cancelled one again re-sends the command. */
+	ImportView cancel(UUID id) {
+		ImportJob job = existing(id);
+		if (!progress.cancel(id)) {
+			throw Problems.of(HttpStatus.CONFLICT, "Import already ended", "status",
+					"is " + job.getStatus() + "; only a QUEUED or RUNNING import can be cancelled");
+		}
+		if (!commands.publish(Topics.CONTROL, List.of(new ImportCancelled(id, Instant.now())))) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"The import is cancelled but the workers could not be told (Kafka unavailable); repeat the request");
+		}
+		return view(id);
+	}
+
+	/**
+	 * Sends exactly the failed pages again. An import that failed before it was planned (bad
+	 * credentials, Kafka down) is queued again from the start instead.
+	 */
+	ImportView retry(UUID id) {
+		ImportJob job = existing(id);
+		Request request = Request.of(job);
+		if (job.getStatus() == ImportStatus.FAILED && job.getTotalPages() == null) {
+			return requeue(job, request);
+		}
+		List<Integer> pages = progress.takeFailedPages(id);
+		if (pages.isEmpty()) {
+			throw Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "is " + job.getStatus()
+					+ " with no failed page; only failed pages, or an import that failed before it was planned, "
+					+ "can be retried");
+		}
+		List<FetchPage> fetches = pages.stream()
+			.map(page -> new FetchPage(id, request.source(), request.filters(), page))
+			.toList();
+		if (!commands.publish(Topics.PAGES, fetches)) {
+			progress.giveBackPages(id, pages);
+			throw unavailable();
+		}
+		return view(id);
+	}
+
+	private ImportView requeue(ImportJob job, Request request) {
+		if (!progress.requeue(job.getId())) {
+			throw Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "changed; read the import again");
+		}
+		ImportRequested command = new ImportRequested(job.getId(), request.source(), request.maxPages(),
+				request.filters(), Instant.now());
+		if (!commands.publish(Topics.IMPORTS, List.of(command))) {
+			progress.markUnpublished(job.getId(), "could not be queued again: Kafka did not acknowledge in time");
+			throw unavailable();
+		}
+		return view(job.getId());
+	}
+
+	private ImportJob existing(UUID id) {
+		return jobs.findById(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import with id " + id));
+	}
+
+	private ImportView view(UUID id) {
+		return imports.find(id).orElseThrow();
+	}
+
+	private static ResponseStatusException unavailable() {
+		return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+				"The retry could not be queued; Kafka is unavailable. Nothing changed; retry later.");
+	}
+
+	/** The import's request as recorded, to send its commands again. */
+	private record Request(ImportSource source, Integer maxPages, ImportFilters filters) {
+
+		static Request of(ImportJob job) {
+			JsonNode params = FleetJson.MAPPER.readTree(job.getParams());
+			JsonNode maxPages = params.path("maxPages");
+			return new Request(FleetJson.MAPPER.convertValue(job.getSource(), ImportSource.class),
+					maxPages.isNumber() ? maxPages.asInt() : null,
+					FleetJson.MAPPER.treeToValue(params.path("filters"), ImportFilters.class));
+		}
+
+	}
+
+}

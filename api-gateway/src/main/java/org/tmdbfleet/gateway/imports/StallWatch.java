@@ -1,0 +1,88 @@
+package org.tmdbfleet.gateway.imports;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Root;
+
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells a stalled import from a waiting one. An unfinished import that has not progressed for
+ * {@code stalledAfter} is stalled only if the fleet as a whole has not progressed either: an
+ * import queued behind a big one waits its turn in the same partitions, and is not stalled while
+ * the big one moves. So "stalled" means "no worker is doing anything", which is what an operator
+ * must act on. The status is derived when read, never stored, so an import goes on by itself
+ * when workers return.
+ */
+@Component
+class StallWatch {
+
+	private static final List<ImportStatus> UNFINISHED = List.of(ImportStatus.QUEUED, ImportStatus.RUNNING);
+
+	private final ImportProperties properties;
+
+	private final ImportProgressRepository progress;
+
+	StallWatch(ImportProperties properties, ImportProgressRepository progress, MeterRegistry registry) {
+		this.properties = properties;
+		this.progress = progress;
+		Gauge.builder("fleet.imports.stalled", () -> progress.countStalled(properties.stalledAfter()))
+			.description("Unfinished imports without progress while the whole fleet makes none")
+			.register(registry);
+	}
+
+	/** The fleet as it stands now; read once per request. */
+	Snapshot now() {
+		Instant cutoff = Instant.now().minus(properties.stalledAfter());
+		Instant lastProgress = progress.lastProgress();
+		return new Snapshot(cutoff, lastProgress == null || lastProgress.isBefore(cutoff));
+	}
+
+	/**
+	 * @param cutoff progress before this is old
+	 * @param fleetQuiet whether no import has progressed since the cutoff
+	 */
+	record Snapshot(Instant cutoff, boolean fleetQuiet) {
+
+		ImportStatus statusOf(ImportJob job) {
+			return stalled(job) ? ImportStatus.STALLED : job.getStatus();
+		}
+
+		boolean stalled(ImportJob job) {
+			return fleetQuiet && UNFINISHED.contains(job.getStatus()) && lastProgress(job).isBefore(cutoff);
+		}
+
+		/** Imports whose status reads {@code status}: a stored one, or the derived STALLED. */
+		Specification<ImportJob> withStatus(ImportStatus status) {
+			if (status == null) {
+				return Specification.unrestricted();
+			}
+			if (status == ImportStatus.STALLED) {
+				return fleetQuiet ? (root, query, builder) -> builder.and(root.get("status").in(UNFINISHED),
+						builder.lessThan(lastProgress(root, builder), cutoff)) : (root, query, builder) -> builder.disjunction();
+			}
+			Specification<ImportJob> stored = (root, query, builder) -> builder.equal(root.get("status"), status);
+			if (!fleetQuiet || !UNFINISHED.contains(status)) {
+				return stored;
+			}
+			return stored.and((root, query, builder) -> builder.greaterThanOrEqualTo(lastProgress(root, builder),
+					cutoff));
+		}
+
+		private static Instant lastProgress(ImportJob job) {
+			return (job.getHeartbeatAt() != null) ? job.getHeartbeatAt() : job.getCreatedAt();
+		}
+
+		private static Expression<Instant> lastProgress(Root<ImportJob> root, CriteriaBuilder builder) {
+			return builder.coalesce(root.<Instant>get("heartbeatAt"), root.<Instant>get("createdAt"));
+		}
+
+	}
+
+}
