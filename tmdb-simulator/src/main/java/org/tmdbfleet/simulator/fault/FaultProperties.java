@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * The defaults equal those documented in {@code tmdb-simulator.yml}, for the same reason as in
  * {@link org.tmdbfleet.simulator.SimulatorProperties}.
  *
- * @param latency delay added to every {@code /3/**} response
+ * @param latency mean delay added to every {@code /3/**} response
+ * @param latencyJitter each response's delay is uniform in {@code latency ± latencyJitter}, at least 0
  * @param shiftEvery list-page requests between two ranking shifts; 0 keeps lists stable
  * @param rateLimit requests per second (in any 1 s window) above which {@code /3/**} answers 429
  * like TMDB (status_code 25); 0 = no limit
@@ -25,12 +26,13 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("simulator")
 record FaultProperties(
 		@DefaultValue("0ms") @NotNull Duration latency,
+		@DefaultValue("0ms") @NotNull Duration latencyJitter,
 		@DefaultValue("0") @Min(0) int shiftEvery,
 		@DefaultValue("0") @Min(0) double rateLimit,
 		@DefaultValue("true") boolean retryAfter) {
 
 	FaultSettings settings() {
-		return new FaultSettings(latency, shiftEvery, rateLimit, retryAfter);
+		return new FaultSettings(latency, latencyJitter, shiftEvery, rateLimit, retryAfter);
 	}
 
 }
