@@ -1,6 +1,7 @@
 package org.tmdbfleet.simulator.fault;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,9 +15,11 @@ import java.util.random.RandomGenerator;
  * @param shiftEvery list-page requests between two shifts of the rankings; 0 = stable lists
  * @param rateLimit requests per second (any 1 s window) above which requests get 429; 0 = off
  * @param retryAfter whether a 429 says when to come back
+ * @param rates how often a targeted request breaks, and how
+ * @param target which requests may break
  */
 public record FaultSettings(Duration latency, Duration latencyJitter, int shiftEvery, double rateLimit,
-		boolean retryAfter) {
+		boolean retryAfter, FaultRates rates, FaultTarget target) {
 
 	/** Longer delays are typos, and bounding them keeps the arithmetic on them exact. */
 	static final Duration MAX_DELAY = Duration.ofHours(1);
@@ -30,6 +33,11 @@ public record FaultSettings(Duration latency, Duration latencyJitter, int shiftE
 		if (shiftEvery < 0) {
 			throw new IllegalArgumentException("shiftEvery must not be negative");
 		}
+	}
+
+	/** The fault to inject into one request, if any: a draw against the rates when targeted. */
+	Optional<InjectedFault> drawFault(String uri, String page, RandomGenerator random) {
+		return target.covers(uri, page) ? rates.pick(random.nextDouble()) : Optional.empty();
 	}
 
 	/** The delay of one response: uniform in {@code latency ± latencyJitter}, never negative. */
