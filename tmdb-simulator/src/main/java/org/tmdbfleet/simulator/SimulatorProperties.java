@@ -1,6 +1,5 @@
 package org.tmdbfleet.simulator;
 
-import java.time.Duration;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.Max;
@@ -14,7 +13,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the simulator. The defaults equal those documented in {@code application.yml}, so
+ * Settings of the simulator's catalog and credentials (the faults it injects have their own
+ * {@code FaultProperties}). The defaults equal those documented in {@code application.yml}, so
  * the simulator also runs when another module's {@code application.yml} shadows ours on a shared
  * classpath.
  *
@@ -22,11 +22,6 @@ import org.springframework.validation.annotation.Validated;
  * @param seed seed of the catalog; the same (size, seed) always yields the same catalog
  * @param apiKey accepted value of the {@code api_key} query parameter
  * @param readToken accepted {@code Authorization: Bearer} token
- * @param latency initial delay added to every {@code /3/**} response (changeable at runtime)
- * @param shiftEvery list-page requests between two ranking shifts; 0 keeps lists stable
- * @param rateLimit requests per second (in any 1 s window) above which {@code /3/**} answers 429
- * like TMDB (status_code 25); 0 = no limit
- * @param retryAfter whether a 429 carries a {@code Retry-After} header (TMDB's does not always)
  * @param today the simulator's fixed "today" for the now_playing and upcoming windows
  */
 @Validated
@@ -36,17 +31,12 @@ public record SimulatorProperties(
 		@DefaultValue("42") long seed,
 		@DefaultValue("simulator-key") @NotBlank String apiKey,
 		@DefaultValue("simulator-token") @NotBlank String readToken,
-		@DefaultValue("0ms") @NotNull Duration latency,
-		@DefaultValue("0") @Min(0) int shiftEvery,
-		@DefaultValue("0") @Min(0) double rateLimit,
-		@DefaultValue("true") boolean retryAfter,
 		@DefaultValue("2026-11-24") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @NotNull LocalDate today) {
 
 	@Override
 	public String toString() {
 		// keeps the key and the token out of logs and failure messages
-		return "SimulatorProperties[catalogSize=%d, seed=%d, latency=%s, shiftEvery=%d, today=%s]"
-			.formatted(catalogSize, seed, latency, shiftEvery, today);
+		return "SimulatorProperties[catalogSize=%d, seed=%d, today=%s]".formatted(catalogSize, seed, today);
 	}
 
 }

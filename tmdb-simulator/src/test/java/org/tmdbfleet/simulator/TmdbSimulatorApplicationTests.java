@@ -6,6 +6,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /** Starts the simulator the two ways it is meant to run, outside any test slice. */
 class TmdbSimulatorApplicationTests {
@@ -31,6 +32,14 @@ class TmdbSimulatorApplicationTests {
 			assertThat(context.getBean(SimulatorProperties.class).today()).hasToString("2026-11-24");
 			assertThat(client.get("/3/movie/popular").json().get("total_results").asInt()).isEqualTo(50_000);
 		}
+	}
+
+	@Test
+	void refusesToStartWithFaultsItCannotInject() {
+		assertThatException()
+			.isThrownBy(() -> TmdbSimulatorApplication.application()
+				.run("--server.port=0", "--simulator.catalog-size=100", "--simulator.error-rates.418=0.5"))
+			.withStackTraceContaining("errorRates takes the statuses 500, 502, 503 and 504, not 418");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -3,8 +3,6 @@ package org.tmdbfleet.simulator.fault;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
-import org.tmdbfleet.simulator.SimulatorProperties;
-
 import org.springframework.stereotype.Component;
 
 /** The fault settings in force, starting from the configured ones and changed by the admin API. */
@@ -15,9 +13,8 @@ public class Faults {
 
 	private final AtomicReference<FaultSettings> current;
 
-	Faults(SimulatorProperties properties) {
-		this.configured = new FaultSettings(properties.latency(), properties.shiftEvery(), properties.rateLimit(),
-				properties.retryAfter());
+	Faults(FaultProperties properties) {
+		this.configured = properties.settings();
 		this.current = new AtomicReference<>(configured);
 	}
 

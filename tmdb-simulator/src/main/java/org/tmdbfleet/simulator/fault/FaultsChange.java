@@ -1,15 +1,35 @@
 package org.tmdbfleet.simulator.fault;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
-/** Body of {@code PUT /admin/faults}; absent fields keep their current value. */
-record FaultsChange(Long latencyMs, Integer shiftEvery, Double rateLimit, Boolean retryAfter) {
+/**
+ * Body of {@code PUT /admin/faults}; absent fields keep their current value, a given one replaces
+ * it whole ({@code "errorRates": {}} and {@code "faultPages": []} clear them).
+ */
+record FaultsChange(Long latencyMs, Long latencyJitterMs, Integer shiftEvery, Double rateLimit, Boolean retryAfter,
+		Map<Integer, Double> errorRates, Double slowRate, Long slowMs, Double malformedRate, Double resetRate,
+		Set<Integer> faultPages, Set<Integer> faultMovies) {
 
 	FaultSettings applyTo(FaultSettings settings) {
-		return new FaultSettings((latencyMs != null) ? Duration.ofMillis(latencyMs) : settings.latency(),
-				(shiftEvery != null) ? shiftEvery : settings.shiftEvery(),
-				(rateLimit != null) ? rateLimit : settings.rateLimit(),
-				(retryAfter != null) ? retryAfter : settings.retryAfter());
+		FaultRates rates = settings.rates();
+		FaultTarget target = settings.target();
+		return new FaultSettings(or(millis(latencyMs), settings.latency()),
+				or(millis(latencyJitterMs), settings.latencyJitter()), or(shiftEvery, settings.shiftEvery()),
+				or(rateLimit, settings.rateLimit()), or(retryAfter, settings.retryAfter()),
+				new FaultRates(or(errorRates, rates.errorRates()), or(slowRate, rates.slowRate()),
+						or(millis(slowMs), rates.slowDelay()), or(malformedRate, rates.malformedRate()),
+						or(resetRate, rates.resetRate())),
+				new FaultTarget(or(faultPages, target.pages()), or(faultMovies, target.movies())));
+	}
+
+	private static <T> T or(T given, T current) {
+		return (given != null) ? given : current;
+	}
+
+	private static Duration millis(Long millis) {
+		return (millis != null) ? Duration.ofMillis(millis) : null;
 	}
 
 }

@@ -11,8 +11,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Changes the injected faults at runtime: {@code GET} shows them, {@code PUT} changes the given
- * fields (e.g. {@code {"latencyMs": 5000}}), {@code DELETE} restores the configured ones and
- * resets the page drift. Needs no credentials, unlike {@code /3/**}.
+ * fields (e.g. {@code {"latencyMs": 5000}}) and refuses values out of range with 400 and the reason,
+ * {@code DELETE} restores the configured ones and resets the page drift. Needs no credentials,
+ * unlike {@code /3/**}.
  */
 @RestController
 @RequestMapping("/admin/faults")

@@ -1,11 +1,22 @@
 package org.tmdbfleet.simulator.fault;
 
-/** Body of the {@code /admin/faults} responses: the settings in force and the current drift. */
-record FaultsView(long latencyMs, int shiftEvery, double rateLimit, boolean retryAfter, long drift) {
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Body of the {@code /admin/faults} responses: the settings in force, in the fields
+ * {@link FaultsChange} takes, and the current drift.
+ */
+record FaultsView(long latencyMs, long latencyJitterMs, int shiftEvery, double rateLimit, boolean retryAfter,
+		Map<Integer, Double> errorRates, double slowRate, long slowMs, double malformedRate, double resetRate,
+		Set<Integer> faultPages, Set<Integer> faultMovies, long drift) {
 
 	static FaultsView of(FaultSettings settings, long drift) {
-		return new FaultsView(settings.latency().toMillis(), settings.shiftEvery(), settings.rateLimit(),
-				settings.retryAfter(), drift);
+		FaultRates rates = settings.rates();
+		return new FaultsView(settings.latency().toMillis(), settings.latencyJitter().toMillis(),
+				settings.shiftEvery(), settings.rateLimit(), settings.retryAfter(), rates.errorRates(),
+				rates.slowRate(), rates.slowDelay().toMillis(), rates.malformedRate(), rates.resetRate(),
+				settings.target().pages(), settings.target().movies(), drift);
 	}
 
 }

@@ -2,6 +2,7 @@ package org.tmdbfleet.simulator.fault;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,8 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Delays every {@code /3/**} response, rejected ones included, by the configured latency. Requests
- * run on virtual threads, so sleeping here holds no platform thread.
+ * Delays every {@code /3/**} response, rejected ones included, by the configured latency ± jitter.
+ * Requests run on virtual threads, so sleeping here holds no platform thread.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -31,16 +32,19 @@ class LatencyFilter extends TmdbApiFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Duration latency = faults.current().latency();
-		if (latency.isPositive()) {
+		pause(faults.current().drawLatency(ThreadLocalRandom.current()));
+		chain.doFilter(request, response);
+	}
+
+	static void pause(Duration delay) {
+		if (delay.isPositive()) {
 			try {
-				Thread.sleep(latency);
+				Thread.sleep(delay);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 		}
-		chain.doFilter(request, response);
 	}
 
 }

@@ -1,14 +1,19 @@
 package org.tmdbfleet.simulator.fault;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 /**
  * What the simulator saw of its clients' politeness: every {@code /3/**} request's arrival, the
- * highest number of them in any 1 s window, and the 429s it sent. Also decides the 429s: a
- * request is refused when the requests already accepted in the last second reach the limit.
+ * highest number of them in any 1 s window, the 429s it sent and the faults it injected. Also
+ * decides the 429s: a request is refused when the requests already accepted in the last second
+ * reach the limit.
  */
 @Component
 public class TrafficStats {
@@ -24,6 +29,8 @@ public class TrafficStats {
 	private long maxPerSecond;
 
 	private long rateLimited;
+
+	private final Map<InjectedFault, Long> injected = new EnumMap<>(InjectedFault.class);
 
 	/** Records an arrival; returns false when it must be refused with 429. */
 	synchronized boolean arrive(double rateLimit) {
@@ -41,8 +48,16 @@ public class TrafficStats {
 		return true;
 	}
 
+	synchronized void injected(InjectedFault fault) {
+		injected.merge(fault, 1L, Long::sum);
+	}
+
 	public synchronized Snapshot snapshot() {
-		return new Snapshot(requests, maxPerSecond, rateLimited);
+		Map<String, Long> faults = new LinkedHashMap<>();
+		for (InjectedFault fault : InjectedFault.values()) {
+			faults.put(fault.key(), injected.getOrDefault(fault, 0L));
+		}
+		return new Snapshot(requests, maxPerSecond, rateLimited, Collections.unmodifiableMap(faults));
 	}
 
 	synchronized void reset() {
@@ -51,6 +66,7 @@ public class TrafficStats {
 		requests = 0;
 		maxPerSecond = 0;
 		rateLimited = 0;
+		injected.clear();
 	}
 
 	private static void evict(Deque<Long> arrivals, long now) {
@@ -63,8 +79,10 @@ public class TrafficStats {
 	 * @param requests {@code /3/**} requests seen
 	 * @param maxRequestsPerSecond the most requests seen in any 1 s window
 	 * @param rateLimited 429s sent
+	 * @param injected faults injected, by kind: {@code "500"}, {@code "502"}, {@code "503"},
+	 * {@code "504"}, {@code "reset"}, {@code "malformed"}, {@code "slow"}
 	 */
-	public record Snapshot(long requests, long maxRequestsPerSecond, long rateLimited) {
+	public record Snapshot(long requests, long maxRequestsPerSecond, long rateLimited, Map<String, Long> injected) {
 	}
 
 }

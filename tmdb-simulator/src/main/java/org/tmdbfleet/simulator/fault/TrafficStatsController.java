@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /admin/stats}: requests seen, the most in any 1 s window and the 429s sent;
- * {@code DELETE} starts counting afresh.
+ * {@code GET /admin/stats}: requests seen, the most in any 1 s window, the 429s sent and the
+ * faults injected by kind; {@code DELETE} starts counting afresh.
  */
 @RestController
 @RequestMapping("/admin/stats")

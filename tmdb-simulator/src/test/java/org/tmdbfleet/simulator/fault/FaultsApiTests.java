@@ -1,6 +1,9 @@
 package org.tmdbfleet.simulator.fault;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,19 @@ class FaultsApiTests extends SimulatorApiTestSupport {
 
 		assertThat(client.getWith("/3/movie/popular").elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
 		assertThat(client.getWith("/admin/faults").elapsed()).isLessThan(Duration.ofMillis(300));
+	}
+
+	@Test
+	void latencyJitterSpreadsTheDelaysAroundTheMean() {
+		client.put("/admin/faults", "{\"latencyMs\": 150, \"latencyJitterMs\": 100}");
+
+		List<Duration> delays = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			delays.add(client.get("/3/genre/movie/list").elapsed());
+		}
+
+		assertThat(delays).allSatisfy((delay) -> assertThat(delay).isGreaterThanOrEqualTo(Duration.ofMillis(50)));
+		assertThat(Collections.max(delays).minus(Collections.min(delays))).isGreaterThan(Duration.ofMillis(30));
 	}
 
 	@Test
