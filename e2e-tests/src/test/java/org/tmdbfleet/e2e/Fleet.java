@@ -51,13 +51,26 @@ final class Fleet implements AutoCloseable {
 
 	private final String kafkaBrokers;
 
+	private final List<String> fetchWorkerArgs;
+
 	/** A fleet on the given Kafka and a fresh database of the embedded PostgreSQL. */
 	Fleet(String kafkaBrokers, String... simulatorArgs) {
-		this(new Database(TestDatabase.newDatabase(), "postgres", "postgres"), kafkaBrokers, simulatorArgs);
+		this(kafkaBrokers, List.of(simulatorArgs), List.of());
 	}
 
-	Fleet(Database database, String kafkaBrokers, String... simulatorArgs) {
+	/** The same, with settings of the fetch workers (as {@code --name=value}). */
+	Fleet(String kafkaBrokers, List<String> simulatorArgs, List<String> fetchWorkerArgs) {
+		this(new Database(TestDatabase.newDatabase(), "postgres", "postgres"), kafkaBrokers, simulatorArgs,
+				fetchWorkerArgs);
+	}
+
+	Fleet(Database database, String kafkaBrokers) {
+		this(database, kafkaBrokers, List.of(), List.of());
+	}
+
+	private Fleet(Database database, String kafkaBrokers, List<String> simulatorArgs, List<String> fetchWorkerArgs) {
 		this.kafkaBrokers = kafkaBrokers;
+		this.fetchWorkerArgs = fetchWorkerArgs;
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(database.url());
 		dataSource.setUser(database.user());
@@ -65,7 +78,7 @@ final class Fleet implements AutoCloseable {
 		this.jdbc = new JdbcTemplate(dataSource);
 		try {
 			this.simulator = start(TmdbSimulatorApplication.application(),
-					Stream.concat(Stream.of(NO_DATABASE + "," + NO_KAFKA), Stream.of(simulatorArgs)));
+					Stream.concat(Stream.of(NO_DATABASE + "," + NO_KAFKA), simulatorArgs.stream()));
 			String[] kafka = { "--spring.kafka.bootstrap-servers=" + kafkaBrokers };
 			String[] db = { "--spring.datasource.url=" + database.url(),
 					"--spring.datasource.username=" + database.user(),
@@ -108,7 +121,7 @@ final class Fleet implements AutoCloseable {
 		JsonNode[] last = new JsonNode[1];
 		Awaitility.await().atMost(patience).pollInterval(Duration.ofMillis(200)).until(() -> {
 			last[0] = gateway.getJson("/api/imports/" + id);
-			return !List.of("QUEUED", "RUNNING").contains(last[0].path("status").asString());
+			return !List.of("QUEUED", "RUNNING", "STALLED").contains(last[0].path("status").asString());
 		});
 		return last[0];
 	}
@@ -122,8 +135,9 @@ final class Fleet implements AutoCloseable {
 
 	/** One more fetch worker, as a second instance would join the consumer group. */
 	ConfigurableApplicationContext addFetchWorker() {
-		return start(FetchWorkerApplication.application(), Stream.of("--spring.kafka.bootstrap-servers=" + kafkaBrokers,
-				NO_DATABASE, "--tmdb.base-url=" + simulatorUrl(), "--tmdb.api-key=simulator-key"));
+		return start(FetchWorkerApplication.application(),
+				Stream.concat(Stream.of("--spring.kafka.bootstrap-servers=" + kafkaBrokers, NO_DATABASE,
+						"--tmdb.base-url=" + simulatorUrl(), "--tmdb.api-key=simulator-key"), fetchWorkerArgs.stream()));
 	}
 
 	String simulatorUrl() {

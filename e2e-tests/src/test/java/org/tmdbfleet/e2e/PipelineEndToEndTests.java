@@ -140,7 +140,7 @@ class PipelineEndToEndTests {
 	@Order(4)
 	void aCancelledImportStartsNoMorePages() throws InterruptedException {
 		// the fetch counters below are the fleet's: let earlier tests' imports finish first
-		Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> List.of("QUEUED", "RUNNING").stream()
+		Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> List.of("QUEUED", "RUNNING", "STALLED").stream()
 			.allMatch(status -> gateway.getJson("/api/imports?status=" + status).path("page").path("totalElements")
 				.asInt() == 0));
 		double fetchedBefore = counter(fleet.fetchWorkerUrl(), "fleet_pages_fetched_total");

@@ -23,7 +23,8 @@ public final class ImportWatch {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final List<String> RUNNING = List.of("QUEUED", "RUNNING");
+	/** Not ended: a stalled import goes on when workers return. */
+	private static final List<String> RUNNING = List.of("QUEUED", "RUNNING", "STALLED");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

@@ -1,8 +1,10 @@
 package org.tmdbfleet.common.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +13,8 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.tmdbfleet.common.kafka.FleetMessageDeserializer;
 import org.tmdbfleet.common.messages.FleetMessage;
@@ -24,6 +28,8 @@ public final class TopicReader implements AutoCloseable {
 	private final KafkaConsumer<String, FleetMessage> consumer;
 
 	private final List<FleetMessage> seen = new ArrayList<>();
+
+	private final Map<FleetMessage, Headers> headers = new IdentityHashMap<>();
 
 	public TopicReader(String bootstrapServers, String topic) {
 		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -43,6 +49,7 @@ public final class TopicReader implements AutoCloseable {
 		while (matching(type, filter).size() < expected && Instant.now().isBefore(deadline)) {
 			for (ConsumerRecord<String, FleetMessage> record : consumer.poll(Duration.ofMillis(200))) {
 				seen.add(record.value());
+				headers.put(record.value(), record.headers());
 			}
 		}
 		return matching(type, filter);
@@ -50,6 +57,12 @@ public final class TopicReader implements AutoCloseable {
 
 	private <T extends FleetMessage> List<T> matching(Class<T> type, Predicate<T> filter) {
 		return seen.stream().filter(type::isInstance).map(type::cast).filter(filter).toList();
+	}
+
+	/** A header of the record that carried {@code message} (one this reader returned), as text. */
+	public String header(FleetMessage message, String name) {
+		Header header = headers.get(message).lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	@Override

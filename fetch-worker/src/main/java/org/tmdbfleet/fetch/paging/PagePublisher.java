@@ -1,5 +1,6 @@
 package org.tmdbfleet.fetch.paging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.FleetMessage;
@@ -19,6 +21,7 @@ import org.tmdbfleet.fetch.tmdb.TmdbPage;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,7 +73,13 @@ public class PagePublisher {
 
 	public void failed(FetchPage command, String reason) {
 		log.warn("Import " + command.importId() + " page " + command.page() + " failed: " + reason);
-		send(Topics.deadLetter(Topics.PAGES), command);
+		// the same headers Spring's dead-letter recoverer writes, so every DLT reads alike
+		ProducerRecord<Object, Object> dead = new ProducerRecord<>(Topics.deadLetter(Topics.PAGES), command.key(),
+				command);
+		dead.headers()
+			.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.PAGES.getBytes(StandardCharsets.UTF_8))
+			.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
+		kafka.send(dead);
 		send(Topics.PROGRESS, new PageFailed(command.importId(), command.page(), reason));
 		pagesFailed.increment();
 	}

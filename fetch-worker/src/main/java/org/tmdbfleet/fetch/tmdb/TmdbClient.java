@@ -76,8 +76,12 @@ public class TmdbClient {
 				return attempt(uri, endpoint, wanted);
 			}
 			catch (TmdbException ex) {
-				if (!ex.isTransient() || attempt >= properties.maxAttempts()) {
+				if (!ex.isTransient()) {
 					throw ex;
+				}
+				if (attempt >= properties.maxAttempts()) {
+					throw new TmdbException(ex.getMessage() + ", " + attempt + " attempts", true, ex.httpStatus(),
+							ex.tmdbStatusCode());
 				}
 				Duration retryAfter = null;
 				if (ex instanceof RateLimitedException limited) {
