@@ -174,6 +174,40 @@ class PipelineEndToEndTests {
 		assertThat(cancelled.path("pagesFetched").asInt()).isLessThan(200);
 	}
 
+	@Test
+	@Order(5)
+	void aDetailsImportPersistsRuntimeCastDirectorsAndGenres() {
+		UUID id = fleet.startImport("{\"source\":\"top_rated\",\"maxPages\":2,\"details\":true}");
+
+		JsonNode done = fleet.awaitEnd(id, Duration.ofMinutes(2));
+
+		assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("COMPLETED");
+		assertThat(done.path("moviesPersisted").asLong()).isEqualTo(40);
+		String ofThisImport = " from movies where tmdb_id in (select tmdb_id from import_items where import_id = ?)";
+		assertThat(count("select count(*)" + ofThisImport + " and payload->'credits' is not null"
+				+ " and payload->'external_ids' is not null and payload->'keywords' is not null"
+				+ " and payload->'release_dates' is not null", id))
+			.as("the full details payload is kept")
+			.isEqualTo(40);
+		assertThat(count("select count(runtime)" + ofThisImport, id)).as("runtime").isPositive();
+		assertThat(count("select count(*)" + ofThisImport + " and jsonb_array_length(top_cast) between 1 and 5", id))
+			.as("top cast")
+			.isEqualTo(40);
+		assertThat(count("select count(*)" + ofThisImport + " and directors @> '[{}]'", id)).as("directors")
+			.isEqualTo(40);
+		assertThat(count("select count(*) from movie_genres where movie_id in (select tmdb_id from import_items "
+				+ "where import_id = ?)", id))
+			.as("movie_genres")
+			.isPositive();
+		JsonNode tmdbMovie = tmdb.getJson("/3/movie/" + fleet.database().queryForObject(
+				"select tmdb_id from import_items where import_id = ? order by tmdb_id limit 1", Long.class, id)
+				+ "?api_key=simulator-key");
+		assertThat(fleet.database().queryForObject("select imdb_id from movies where tmdb_id = ?", String.class,
+				tmdbMovie.path("id").asLong()))
+			.isEqualTo(tmdbMovie.path("imdb_id").asString(null));
+		assertThat(count("select count(*) from genres where name = ?", "Action")).as("genres synced").isEqualTo(1);
+	}
+
 	private static double counter(String url, String name) {
 		return metrics(url).lines()
 			.filter(line -> line.startsWith(name + "{"))

@@ -56,7 +56,7 @@ class FetchWorkerCredentialsIntegrationTests {
 	void badCredentialsFailTheImportFastWithTheReasonAndNeverPrintTheKey(CapturedOutput output) {
 		UUID importId = UUID.randomUUID();
 		ImportRequested request = new ImportRequested(importId, ImportSource.POPULAR, 5, ImportFilters.NONE,
-				Instant.now());
+				Instant.now(), false);
 		kafka.executeInTransaction(template -> template.send(Topics.IMPORTS, request.key(), request));
 
 		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS)) {

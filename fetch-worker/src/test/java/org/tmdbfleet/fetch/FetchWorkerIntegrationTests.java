@@ -11,7 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.FetchDetails;
+import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.ImportFilters;
+import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
@@ -107,9 +110,57 @@ class FetchWorkerIntegrationTests {
 		}
 	}
 
-	private UUID request(ImportSource source, int maxPages) {
+	@Test
+	void aDetailsImportTurnsEveryListedMovieIntoItsDetailsAndRefreshesTheGenres() {
+		UUID importId = request(ImportSource.TOP_RATED, 1, true);
+
+		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS);
+				TopicReader movies = new TopicReader(broker.getBrokersAsString(), Topics.MOVIES)) {
+			List<Long> listed = progress.await(PageFetched.class, event -> event.importId().equals(importId), 1,
+					PATIENCE).get(0).movieIds();
+			List<MovieFetched> events = movies.await(MovieFetched.class, event -> event.importId().equals(importId),
+					20, PATIENCE);
+			assertThat(events).extracting(MovieFetched::tmdbId).containsExactlyInAnyOrderElementsOf(listed);
+			assertThat(events).allSatisfy(event -> {
+				assertThat(event.movie().has("runtime")).as("runtime").isTrue();
+				assertThat(event.movie().path("credits").path("cast").isArray()).as("credits").isTrue();
+				assertThat(event.movie().has("external_ids")).isTrue();
+				assertThat(event.movie().has("keywords")).isTrue();
+				assertThat(event.movie().has("release_dates")).isTrue();
+			});
+			assertThat(movies.await(GenresFetched.class, genres -> true, 1, PATIENCE)).first()
+				.satisfies(genres -> assertThat(genres.genres()).extracting(GenresFetched.Genre::name)
+					.contains("Action"));
+		}
+		assertThat(registry.get("fleet.tmdb.requests").tags("endpoint", "movie", "status", "200").timer().count())
+			.isGreaterThanOrEqualTo(20);
+	}
+
+	@Test
+	void aMovieTmdbDoesNotKnowIsRecordedAsNotFound() {
 		UUID importId = UUID.randomUUID();
-		ImportRequested request = new ImportRequested(importId, source, maxPages, ImportFilters.NONE, Instant.now());
+		FetchDetails command = new FetchDetails(importId, 999_999_999L);
+		kafka.executeInTransaction(template -> template.send(Topics.DETAILS, command.key(), command));
+
+		try (TopicReader movies = new TopicReader(broker.getBrokersAsString(), Topics.MOVIES)) {
+			assertThat(movies.await(MovieNotFetched.class, event -> event.importId().equals(importId), 1, PATIENCE))
+				.singleElement()
+				.satisfies(missing -> {
+					assertThat(missing.notFound()).isTrue();
+					assertThat(missing.tmdbId()).isEqualTo(999_999_999L);
+					assertThat(missing.reason()).contains("404");
+				});
+		}
+	}
+
+	private UUID request(ImportSource source, int maxPages) {
+		return request(source, maxPages, false);
+	}
+
+	private UUID request(ImportSource source, int maxPages, boolean details) {
+		UUID importId = UUID.randomUUID();
+		ImportRequested request = new ImportRequested(importId, source, maxPages, ImportFilters.NONE, Instant.now(),
+				details);
 		kafka.executeInTransaction(template -> template.send(Topics.IMPORTS, request.key(), request));
 		return importId;
 	}

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.ImportCancelled;
 import org.tmdbfleet.common.messages.ImportFilters;
@@ -57,7 +58,7 @@ class ImportCommands {
 	}
 
 	/**
-	 * Sends exactly the failed pages again. An import that failed before it was planned (bad
+	 * Sends exactly the failed pages, and the movies whose details failed, again. An import that failed before it was planned (bad
 	 * credentials, Kafka down) is queued again from the start instead.
 	 */
 	ImportView retry(UUID id) {
@@ -67,16 +68,23 @@ class ImportCommands {
 			return requeue(job, request);
 		}
 		List<Integer> pages = progress.takeFailedPages(id);
-		if (pages.isEmpty()) {
+		List<Long> movies = progress.takeFailedMovies(id);
+		if (pages.isEmpty() && movies.isEmpty()) {
 			throw Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "is " + job.getStatus()
 					+ " with no failed page; only failed pages, or an import that failed before it was planned, "
 					+ "can be retried");
 		}
 		List<FetchPage> fetches = pages.stream()
-			.map(page -> new FetchPage(id, request.source(), request.filters(), page))
+			.map(page -> new FetchPage(id, request.source(), request.filters(), page, request.details()))
 			.toList();
 		if (!commands.publish(Topics.PAGES, fetches)) {
 			progress.giveBackPages(id, pages);
+			throw unavailable();
+		}
+		List<FetchDetails> details = movies.stream().map(tmdbId -> new FetchDetails(id, tmdbId)).toList();
+		if (!commands.publish(Topics.DETAILS, details)) {
+			// the pages are on their way; the movies are failed again, and a later retry sends them
+			progress.giveBackMovies(id, movies);
 			throw unavailable();
 		}
 		return view(id);
@@ -87,7 +95,7 @@ class ImportCommands {
 			throw Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "changed; read the import again");
 		}
 		ImportRequested command = new ImportRequested(job.getId(), request.source(), request.maxPages(),
-				request.filters(), Instant.now());
+				request.filters(), Instant.now(), request.details());
 		if (!commands.publish(Topics.IMPORTS, List.of(command))) {
 			progress.markUnpublished(job.getId(), "could not be queued again: Kafka did not acknowledge in time");
 			throw unavailable();
@@ -110,14 +118,15 @@ class ImportCommands {
 	}
 
 	/** The import's request as recorded, to send its commands again. */
-	private record Request(ImportSource source, Integer maxPages, ImportFilters filters) {
+	private record Request(ImportSource source, Integer maxPages, ImportFilters filters, boolean details) {
 
 		static Request of(ImportJob job) {
 			JsonNode params = FleetJson.MAPPER.readTree(job.getParams());
 			JsonNode maxPages = params.path("maxPages");
 			return new Request(FleetJson.MAPPER.convertValue(job.getSource(), ImportSource.class),
 					maxPages.isNumber() ? maxPages.asInt() : null,
-					FleetJson.MAPPER.treeToValue(params.path("filters"), ImportFilters.class));
+					FleetJson.MAPPER.treeToValue(params.path("filters"), ImportFilters.class),
+					params.path("details").asBoolean(false));
 		}
 
 	}

@@ -23,6 +23,7 @@ class ImportProgressRepository {
 	private static final String COMPLETE_IF_DONE = """
 			update import_jobs j
 			set status = case when exists (select 1 from import_pages p where p.import_id = j.id and p.status = 'FAILED')
+			                    or exists (select 1 from import_items i where i.import_id = j.id and i.outcome = 'FAILED')
 			                  then 'COMPLETED_WITH_ERRORS' else 'COMPLETED' end,
 			    finished_at = now()
 			where j.id = :id
@@ -32,11 +33,15 @@ class ImportProgressRepository {
 			  and not exists (
 			      select 1 from import_pages p, unnest(p.movie_ids) as e(tmdb_id)
 			      where p.import_id = j.id and p.status = 'FETCHED'
-			        and not exists (select 1 from import_items i where i.import_id = j.id and i.tmdb_id = e.tmdb_id))
+			        and not exists (select 1 from import_items i
+			                        where i.import_id = j.id and i.tmdb_id = e.tmdb_id and i.outcome <> 'RETRYING'))
 			""";
 
 	private static final String MOVIE_COUNTS = """
-			select count(*) as expected, count(i.tmdb_id) as persisted
+			select count(*) as expected,
+			       count(i.tmdb_id) filter (where i.outcome = 'PERSISTED') as persisted,
+			       count(i.tmdb_id) filter (where i.outcome = 'NOT_FOUND') as not_found,
+			       count(i.tmdb_id) filter (where i.outcome = 'FAILED') as failed
 			from (select distinct unnest(movie_ids) as tmdb_id
 			      from import_pages where import_id = :id and status = 'FETCHED') e
 			left join import_items i on i.import_id = :id and i.tmdb_id = e.tmdb_id
@@ -118,12 +123,34 @@ class ImportProgressRepository {
 				with job as (
 				    update import_jobs set status = 'RUNNING', finished_at = null, heartbeat_at = now()
 				    where id = :id and status in ('RUNNING', 'COMPLETED_WITH_ERRORS')
-				      and exists (select 1 from import_pages where import_id = :id and status = 'FAILED')
+				      and (exists (select 1 from import_pages where import_id = :id and status = 'FAILED')
+				           or exists (select 1 from import_items where import_id = :id and outcome = 'FAILED'))
 				    returning id)
 				update import_pages p set status = 'RETRYING', updated_at = now()
 				from job where p.import_id = job.id and p.status = 'FAILED'
 				returning p.page
 				""").param("id", id).query(Integer.class).list().stream().sorted().toList();
+	}
+
+	/**
+	 * Takes the movies whose details failed, once {@link #takeFailedPages} made the import
+	 * RUNNING again: they become RETRYING, which is no outcome, until their new one arrives.
+	 */
+	List<Long> takeFailedMovies(UUID id) {
+		return jdbc.sql("""
+				update import_items set outcome = 'RETRYING'
+				where import_id = :id and outcome = 'FAILED'
+				  and exists (select 1 from import_jobs where id = :id and status = 'RUNNING')
+				returning tmdb_id
+				""").param("id", id).query(Long.class).list().stream().sorted().toList();
+	}
+
+	void giveBackMovies(UUID id, List<Long> movies) {
+		jdbc.sql("""
+				update import_items set outcome = 'FAILED'
+				where import_id = :id and outcome = 'RETRYING' and tmdb_id = any(:movies)
+				""").param("id", id).param("movies", movies.toArray(Long[]::new)).update();
+		completeIfDone(id);
 	}
 
 	/** The retry could not be queued: the pages are failed again, with their earlier reasons. */
@@ -172,20 +199,24 @@ class ImportProgressRepository {
 				from import_pages where import_id = :id
 				""").param("id", id).query(PageCounts.class).single();
 		MovieCounts movies = jdbc.sql(MOVIE_COUNTS).param("id", id).query(MovieCounts.class).single();
+		List<FailedMovie> failedMovies = jdbc.sql("""
+				select tmdb_id, reason from import_items where import_id = :id and outcome = 'FAILED'
+				order by tmdb_id limit 100
+				""").param("id", id).query(FailedMovie.class).list();
 		List<FailedPage> failed = jdbc
 			.sql("select page, error as reason from import_pages where import_id = :id and status = 'FAILED' order by page")
 			.param("id", id)
 			.query(FailedPage.class)
 			.list();
 		return new Counts(pages.fetched(), pages.failed(), pages.retrying(), movies.expected(), movies.persisted(),
-				failed);
+				movies.notFound(), movies.failed(), failed, failedMovies);
 	}
 
 	record Counts(long pagesFetched, long pagesFailed, long pagesRetrying, long moviesExpected, long moviesPersisted,
-			List<FailedPage> failedPages) {
+			long moviesNotFound, long moviesFailed, List<FailedPage> failedPages, List<FailedMovie> failedMovies) {
 
 		/** An import nothing has happened to yet. */
-		static final Counts NONE = new Counts(0, 0, 0, 0, 0, List.of());
+		static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, List.of(), List.of());
 
 	}
 
@@ -196,7 +227,11 @@ class ImportProgressRepository {
 	private record PageCounts(long fetched, long failed, long retrying) {
 	}
 
-	private record MovieCounts(long expected, long persisted) {
+	/** A movie whose details could not be fetched, and why. */
+	record FailedMovie(long tmdbId, String reason) {
+	}
+
+	private record MovieCounts(long expected, long persisted, long notFound, long failed) {
 	}
 
 }

@@ -22,11 +22,19 @@ import org.tmdbfleet.common.messages.ImportSource;
  * @param source the TMDB list to import
  * @param maxPages how many pages at most; absent means every page TMDB serves (500 at most)
  * @param filters discover filters, only for {@code discover} ({@code region} for every list)
+ * @param details whether to fetch every movie's details too (runtime, genres, imdb id, cast, crew)
  */
 record ImportRequest(@Schema(description = "The TMDB list to import", example = "popular") @NotNull ImportSource source,
 		@Schema(description = "Pages at most; absent means every page TMDB serves (500 at most)", example = "25",
 				minimum = "1", maximum = "500") @Min(1) @Max(500) Integer maxPages,
-		@Valid Filters filters) {
+		@Valid Filters filters,
+		@Schema(description = "Also fetch every movie's details (runtime, genres, imdb id, top cast, director, "
+				+ "keywords, release dates): one more TMDB request per movie. Default: list data only",
+				example = "false") Boolean details) {
+
+	boolean wantsDetails() {
+		return Boolean.TRUE.equals(details);
+	}
 
 	/** TMDB's {@code sort_by} values for discover. */
 	static final String SORT_BY = "(popularity|vote_average|vote_count|primary_release_date|title)\\.(asc|desc)";

@@ -60,11 +60,11 @@ class ImportService {
 	/** @param idempotencyKey the client's key for this request, or null */
 	Started start(ImportRequest request, String idempotencyKey) {
 		ImportRequested command = new ImportRequested(UUID.randomUUID(), request.source(), request.maxPages(),
-				request.filtersOrNone(), Instant.now());
+				request.filtersOrNone(), Instant.now(), request.wantsDetails());
 		String source = request.source().wireName();
 		// the canonical form of the request: what a repeated request is compared with
-		String params = FleetJson.MAPPER.writeValueAsString(
-				Map.of("maxPages", Optional.ofNullable(request.maxPages()), "filters", command.filters()));
+		String params = FleetJson.MAPPER.writeValueAsString(Map.of("maxPages", Optional.ofNullable(request.maxPages()),
+				"filters", command.filters(), "details", command.details()));
 		Optional<ImportJob> earlier = (idempotencyKey != null) ? jobs.findByIdempotencyKey(idempotencyKey)
 				: Optional.empty();
 		if (earlier.isPresent()) {

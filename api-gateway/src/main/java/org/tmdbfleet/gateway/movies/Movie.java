@@ -7,7 +7,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SQLRestriction;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A movie as the persist workers wrote it; the gateway only reads. The raw TMDB payload is
@@ -54,7 +56,23 @@ class Movie {
 
 	private Instant updatedAt;
 
+	/** JSON as stored: [{id, name, character}], null until a details import */
+	@JdbcTypeCode(SqlTypes.JSON)
+	private String topCast;
+
+	/** JSON as stored: [{id, name}], null until a details import */
+	@JdbcTypeCode(SqlTypes.JSON)
+	private String directors;
+
 	protected Movie() {
+	}
+
+	String getTopCast() {
+		return topCast;
+	}
+
+	String getDirectors() {
+		return directors;
 	}
 
 	Long getTmdbId() {

@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A movie with everything stored about it.
  *
+ * @param topCast the first five billed cast members, null until a details import fetched them
+ * @param directors null until a details import fetched them
  * @param payload TMDB's JSON as it was received, unknown fields included
  * @param fetchedAt when TMDB answered with this state
  */
@@ -17,6 +19,9 @@ record MovieDetail(long tmdbId, String imdbId, String title, String originalTitl
 		String overview, LocalDate releaseDate, Double popularity, Double voteAverage, Integer voteCount,
 		boolean adult, Integer runtime, String posterPath, String backdropPath, List<Integer> genreIds,
 		Instant fetchedAt, Instant updatedAt,
+		@Schema(type = "array", description = "[{id, name, character}]: the first five billed (details imports)")
+		@JsonRawValue String topCast,
+		@Schema(type = "array", description = "[{id, name}] (details imports)") @JsonRawValue String directors,
 		@Schema(type = "object", description = "TMDB's JSON as it was received") @JsonRawValue String payload) {
 
 	/** @param payload the stored jsonb as text: valid JSON, so it is written as it is */
@@ -24,8 +29,8 @@ record MovieDetail(long tmdbId, String imdbId, String title, String originalTitl
 		return new MovieDetail(movie.getTmdbId(), movie.getImdbId(), movie.getTitle(), movie.getOriginalTitle(),
 				movie.getOriginalLanguage(), movie.getOverview(), movie.getReleaseDate(), movie.getPopularity(),
 				movie.getVoteAverage(), movie.getVoteCount(), movie.isAdult(), movie.getRuntime(),
-				movie.getPosterPath(), movie.getBackdropPath(), MovieSummary.genres(movie), movie.getFetchedAt(), movie.getUpdatedAt(),
-				payload);
+				movie.getPosterPath(), movie.getBackdropPath(), MovieSummary.genres(movie), movie.getFetchedAt(),
+				movie.getUpdatedAt(), movie.getTopCast(), movie.getDirectors(), payload);
 	}
 
 }

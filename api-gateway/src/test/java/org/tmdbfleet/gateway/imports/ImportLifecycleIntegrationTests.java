@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.ImportCancelled;
 import org.tmdbfleet.common.messages.ImportFailed;
@@ -141,6 +142,49 @@ class ImportLifecycleIntegrationTests extends GatewayIntegrationTestSupport {
 				.hasSize(2)
 				.allSatisfy(request -> assertThat(request.maxPages()).isEqualTo(2));
 		}
+	}
+
+	@Test
+	void aDetailsImportCountsMoviesNotFoundAndRetriesTheMoviesWhoseDetailsFailed() {
+		Response started = api().postJson("/api/imports", "{\"source\":\"popular\",\"maxPages\":1,\"details\":true}");
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		UUID id = UUID.fromString(started.json().path("id").asString());
+		try (TopicReader imports = new TopicReader(broker.getBrokersAsString(), Topics.IMPORTS)) {
+			assertThat(imports.await(ImportRequested.class, request -> request.importId().equals(id), 1,
+					Duration.ofSeconds(5)))
+				.singleElement()
+				.satisfies(request -> assertThat(request.details()).isTrue());
+		}
+		progress(new ImportPlanned(id, 1, 3));
+		progress(new PageFetched(id, 1, List.of(51L, 52L, 53L)));
+		// as the persist workers record them
+		persisted(id, 51);
+		jdbc.update("insert into import_items (import_id, tmdb_id, outcome, reason) values (?, 52, 'NOT_FOUND', ?)",
+				id, "TMDB movie answered HTTP 404 (34: The resource you requested could not be found.)");
+		jdbc.update("insert into import_items (import_id, tmdb_id, outcome, reason) values (?, 53, 'FAILED', ?)", id,
+				"TMDB movie answered HTTP 503, 4 attempts");
+		progress(new MoviesPersisted(id, 3));
+		await().until(() -> "COMPLETED_WITH_ERRORS".equals(importView(id).path("status").asString()));
+		JsonNode broken = importView(id);
+		assertThat(broken.path("moviesPersisted").asInt()).isEqualTo(1);
+		assertThat(broken.path("moviesNotFound").asInt()).isEqualTo(1);
+		assertThat(broken.path("moviesFailed").asInt()).isEqualTo(1);
+		assertThat(broken.path("failedMovies").get(0).path("tmdbId").asLong()).isEqualTo(53);
+		assertThat(broken.path("failedMovies").get(0).path("reason").asString()).contains("503");
+
+		assertThat(api().postJson("/api/imports/" + id + "/retry", "").status()).isEqualTo(202);
+		try (TopicReader details = new TopicReader(broker.getBrokersAsString(), Topics.DETAILS)) {
+			assertThat(details.await(FetchDetails.class, command -> command.importId().equals(id), 2,
+					Duration.ofSeconds(5)))
+				.extracting(FetchDetails::tmdbId)
+				.containsExactly(53L);
+		}
+		assertThat(importView(id).path("status").asString()).isEqualTo("RUNNING");
+		jdbc.update("update import_items set outcome = 'PERSISTED', reason = null where import_id = ? and tmdb_id = 53",
+				id);
+		progress(new MoviesPersisted(id, 1));
+		await().until(() -> "COMPLETED".equals(importView(id).path("status").asString()));
+		assertThat(importView(id).path("moviesPersisted").asInt()).isEqualTo(2);
 	}
 
 	@Test

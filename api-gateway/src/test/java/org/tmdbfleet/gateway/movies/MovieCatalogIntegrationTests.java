@@ -137,6 +137,22 @@ class MovieCatalogIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(movie.path("genreIds")).hasSize(2);
 		assertThat(movie.path("payload").path("fleet").path("raw").asBoolean()).isTrue();
 		assertThat(movie.path("payload").path("id").asLong()).isEqualTo(row.id());
+		assertThat(movie.path("topCast").isNull()).as("no details fetched").isTrue();
+	}
+
+	@Test
+	void aMovieWithDetailsShowsItsTopCastAndDirectors() {
+		Row row = CATALOG.get(42);
+		jdbc.update("""
+				update movies set top_cast = '[{"id":1,"name":"Ana Actor","character":"Hero"}]',
+				    directors = '[{"id":2,"name":"Dee Director"}]', runtime = 101 where tmdb_id = ?""", row.id());
+
+		JsonNode movie = ok("/api/movies/" + row.id());
+
+		assertThat(movie.path("topCast").get(0).path("name").asString()).isEqualTo("Ana Actor");
+		assertThat(movie.path("topCast").get(0).path("character").asString()).isEqualTo("Hero");
+		assertThat(movie.path("directors").get(0).path("name").asString()).isEqualTo("Dee Director");
+		assertThat(movie.path("runtime").asInt()).isEqualTo(101);
 	}
 
 	@Test

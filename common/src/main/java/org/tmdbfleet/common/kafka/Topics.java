@@ -11,7 +11,13 @@ public final class Topics {
 	/** {@code FetchPage}, keyed by {@code importId:page}. */
 	public static final String PAGES = "tmdb.pages";
 
-	/** {@code MovieFetched}, keyed by TMDB id so one movie's versions stay in order. */
+	/** {@code FetchDetails}, keyed by TMDB id: the fan-out of a details import. */
+	public static final String DETAILS = "tmdb.details";
+
+	/**
+	 * {@code MovieFetched}, {@code MovieNotFetched} keyed by TMDB id so one movie's versions stay
+	 * in order, and {@code GenresFetched}.
+	 */
 	public static final String MOVIES = "tmdb.movies";
 
 	/** {@code ImportProgress} events, keyed by import id. */
@@ -25,7 +31,7 @@ public final class Topics {
 
 	public static final String DLT_SUFFIX = ".DLT";
 
-	static final List<String> ALL = List.of(IMPORTS, PAGES, MOVIES, PROGRESS);
+	static final List<String> ALL = List.of(IMPORTS, PAGES, DETAILS, MOVIES, PROGRESS);
 
 	private Topics() {
 	}

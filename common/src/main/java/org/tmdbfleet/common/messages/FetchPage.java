@@ -2,12 +2,16 @@ package org.tmdbfleet.common.messages;
 
 import java.util.UUID;
 
-/** Fetch one page of an import's list from TMDB. */
-public record FetchPage(int schemaVersion, UUID importId, ImportSource source, ImportFilters filters, int page)
-		implements FleetMessage {
+/**
+ * Fetch one page of an import's list from TMDB.
+ *
+ * @param details whether each movie's details are fetched too (absent in older records: no)
+ */
+public record FetchPage(int schemaVersion, UUID importId, ImportSource source, ImportFilters filters, int page,
+		boolean details) implements FleetMessage {
 
-	public FetchPage(UUID importId, ImportSource source, ImportFilters filters, int page) {
-		this(CURRENT_SCHEMA, importId, source, filters, page);
+	public FetchPage(UUID importId, ImportSource source, ImportFilters filters, int page, boolean details) {
+		this(CURRENT_SCHEMA, importId, source, filters, page, details);
 	}
 
 	@Override

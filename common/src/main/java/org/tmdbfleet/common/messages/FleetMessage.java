@@ -18,8 +18,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = PageFailed.class, name = "PageFailed"),
 		@JsonSubTypes.Type(value = ImportFailed.class, name = "ImportFailed"),
 		@JsonSubTypes.Type(value = MoviesPersisted.class, name = "MoviesPersisted"),
-		@JsonSubTypes.Type(value = ImportCancelled.class, name = "ImportCancelled") })
-public sealed interface FleetMessage permits ImportRequested, FetchPage, MovieFetched, ImportProgress, ImportCancelled {
+		@JsonSubTypes.Type(value = ImportCancelled.class, name = "ImportCancelled"),
+		@JsonSubTypes.Type(value = FetchDetails.class, name = "FetchDetails"),
+		@JsonSubTypes.Type(value = MovieNotFetched.class, name = "MovieNotFetched"),
+		@JsonSubTypes.Type(value = GenresFetched.class, name = "GenresFetched") })
+public sealed interface FleetMessage permits ImportRequested, FetchPage, FetchDetails, MovieFetched, MovieNotFetched,
+		GenresFetched, ImportProgress, ImportCancelled {
 
 	/** The version of the message shape this code writes. */
 	int CURRENT_SCHEMA = 1;

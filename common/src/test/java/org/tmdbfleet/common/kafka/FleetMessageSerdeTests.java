@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FetchPage;
+import org.tmdbfleet.common.messages.GenresFetched;
+import org.tmdbfleet.common.messages.ImportCancelled;
+import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportPlanned;
@@ -32,10 +36,13 @@ class FleetMessageSerdeTests {
 		ImportFilters filters = new ImportFilters(LocalDate.of(1990, 1, 1), LocalDate.of(2025, 12, 31), List.of(28, 12),
 				"popularity.desc", "ja", "JP");
 		List<FleetMessage> messages = List.of(
-				new ImportRequested(importId, ImportSource.DISCOVER, 25, filters, Instant.parse("2026-01-02T03:04:05Z")),
-				new FetchPage(importId, ImportSource.TOP_RATED, ImportFilters.NONE, 7),
+				new ImportRequested(importId, ImportSource.DISCOVER, 25, filters, Instant.parse("2026-01-02T03:04:05Z"), true),
+				new FetchPage(importId, ImportSource.TOP_RATED, ImportFilters.NONE, 7, true),
 				new ImportPlanned(importId, 25, 10_000), new PageFetched(importId, 3, List.of(1_200_001L, 42L)),
-				new PageFailed(importId, 4, "TMDB 500"));
+				new PageFailed(importId, 4, "TMDB 500"), new FetchDetails(importId, 550L),
+				new MovieNotFetched(importId, 551L, true, "TMDB movie answered HTTP 404"),
+				new GenresFetched(List.of(new GenresFetched.Genre(28, "Action")), Instant.parse("2026-01-02T03:04:05Z")),
+				new ImportCancelled(importId, Instant.parse("2026-01-02T03:04:05Z")));
 
 		for (FleetMessage message : messages) {
 			assertThat(roundTrip(message)).isEqualTo(message);
@@ -65,6 +72,18 @@ class FleetMessageSerdeTests {
 		FleetMessage message = deserializer.deserialize("t", json.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(message).isEqualTo(new PageFailed(2, importId, 9, "x"));
+	}
+
+	@Test
+	void anOlderProducersCommandWithoutNewerFieldsReadsWithTheirDefaults() {
+		String json = """
+				{"type":"FetchPage","schemaVersion":1,"importId":"%s","source":"popular","filters":{},"page":3}"""
+			.formatted(importId);
+
+		FetchPage page = (FetchPage) deserializer.deserialize("t", json.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(page.details()).isFalse();
+		assertThat(page.page()).isEqualTo(3);
 	}
 
 	@Test

@@ -53,7 +53,7 @@ class PageFetchListener {
 			publisher.failed(command, ex.getMessage());
 			return;
 		}
-		publisher.fetched(command.importId(), page, Instant.now());
+		publisher.fetched(command.importId(), page, Instant.now(), command.details());
 	}
 
 }

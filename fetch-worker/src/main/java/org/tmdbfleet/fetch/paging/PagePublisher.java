@@ -12,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.MovieFetched;
@@ -56,7 +57,11 @@ public class PagePublisher {
 			.register(registry);
 	}
 
-	public void fetched(UUID importId, TmdbPage page, Instant fetchedAt) {
+	/**
+	 * @param details whether the import wants each movie's details: then the page's movies go to
+	 * {@code tmdb.details} as commands, and their details become the movies' events
+	 */
+	public void fetched(UUID importId, TmdbPage page, Instant fetchedAt, boolean details) {
 		List<Long> ids = new ArrayList<>(page.results().size());
 		for (JsonNode movie : page.results()) {
 			JsonNode id = movie.path("id");
@@ -65,7 +70,12 @@ public class PagePublisher {
 				continue;
 			}
 			ids.add(id.asLong());
-			send(Topics.MOVIES, new MovieFetched(importId, id.asLong(), fetchedAt, movie));
+			if (details) {
+				send(Topics.DETAILS, new FetchDetails(importId, id.asLong()));
+			}
+			else {
+				send(Topics.MOVIES, new MovieFetched(importId, id.asLong(), fetchedAt, movie));
+			}
 		}
 		send(Topics.PROGRESS, new PageFetched(importId, page.page(), ids));
 		pagesFetched.increment();
@@ -73,13 +83,7 @@ public class PagePublisher {
 
 	public void failed(FetchPage command, String reason) {
 		log.warn("Import " + command.importId() + " page " + command.page() + " failed: " + reason);
-		// the same headers Spring's dead-letter recoverer writes, so every DLT reads alike
-		ProducerRecord<Object, Object> dead = new ProducerRecord<>(Topics.deadLetter(Topics.PAGES), command.key(),
-				command);
-		dead.headers()
-			.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.PAGES.getBytes(StandardCharsets.UTF_8))
-			.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
-		kafka.send(dead);
+		deadLetter(Topics.PAGES, command, reason);
 		send(Topics.PROGRESS, new PageFailed(command.importId(), command.page(), reason));
 		pagesFailed.increment();
 	}
@@ -87,6 +91,16 @@ public class PagePublisher {
 	public void skipped(FetchPage command) {
 		log.debug("Import " + command.importId() + " page " + command.page() + " skipped: the import was cancelled");
 		pagesCancelled.increment();
+	}
+
+	/** A command that could not be carried out, to {@code <topic>.DLT} with the reason. */
+	public void deadLetter(String topic, FleetMessage command, String reason) {
+		// the same headers Spring's dead-letter recoverer writes, so every DLT reads alike
+		ProducerRecord<Object, Object> dead = new ProducerRecord<>(Topics.deadLetter(topic), command.key(), command);
+		dead.headers()
+			.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, topic.getBytes(StandardCharsets.UTF_8))
+			.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
+		kafka.send(dead);
 	}
 
 	public void send(String topic, FleetMessage message) {

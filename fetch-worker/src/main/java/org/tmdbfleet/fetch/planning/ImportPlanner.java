@@ -6,6 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchPage;
+import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
@@ -49,6 +50,7 @@ class ImportPlanner {
 			log.info("Import " + request.importId() + " was cancelled before it was planned");
 			return;
 		}
+		syncGenres();
 		TmdbPage first;
 		try {
 			first = tmdb.fetchList(request.source(), request.filters(), 1);
@@ -63,9 +65,23 @@ class ImportPlanner {
 		if (pages == 0) {
 			return;
 		}
-		publisher.fetched(request.importId(), first, Instant.now());
+		publisher.fetched(request.importId(), first, Instant.now(), request.details());
 		for (int page = 2; page <= pages; page++) {
-			publisher.send(Topics.PAGES, new FetchPage(request.importId(), request.source(), request.filters(), page));
+			publisher.send(Topics.PAGES,
+					new FetchPage(request.importId(), request.source(), request.filters(), page, request.details()));
+		}
+	}
+
+	/**
+	 * Every import refreshes the genre list: one request, and the persist workers keep
+	 * {@code genres} current without a scheduler. A failure costs the import nothing.
+	 */
+	private void syncGenres() {
+		try {
+			publisher.send(Topics.MOVIES, new GenresFetched(tmdb.fetchGenres(), Instant.now()));
+		}
+		catch (TmdbException ex) {
+			log.warn("Genres not refreshed: " + ex.getMessage());
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.tmdbfleet.common.kafka.FleetJson;
+import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.fetch.ratelimit.RequestRateLimiter;
@@ -68,6 +69,30 @@ public class TmdbClient {
 		body.path("results").forEach(results::add);
 		return new TmdbPage(body.path("page").asInt(page), body.path("total_pages").asInt(0),
 				body.path("total_results").asLong(0), results);
+	}
+
+	/**
+	 * A movie with its credits, external ids, keywords and release dates, in one request.
+	 * @throws TmdbException with {@link TmdbException#httpStatus()} 404 when TMDB does not know it
+	 */
+	public JsonNode fetchDetails(long tmdbId, BooleanSupplier wanted) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(properties.baseUrl())
+			.path("/3/movie/" + tmdbId)
+			.queryParam("append_to_response", "credits,external_ids,keywords,release_dates");
+		return get(uri, "movie", wanted);
+	}
+
+	/** TMDB's movie genres. */
+	public List<GenresFetched.Genre> fetchGenres() {
+		JsonNode body = get(UriComponentsBuilder.fromUri(properties.baseUrl()).path("/3/genre/movie/list"), "genres",
+				() -> true);
+		List<GenresFetched.Genre> genres = new ArrayList<>();
+		for (JsonNode genre : body.path("genres")) {
+			if (genre.path("id").isIntegralNumber() && genre.path("name").isString()) {
+				genres.add(new GenresFetched.Genre(genre.path("id").asInt(), genre.path("name").asString()));
+			}
+		}
+		return genres;
 	}
 
 	private JsonNode get(UriComponentsBuilder uri, String endpoint, BooleanSupplier wanted) {

@@ -3,10 +3,8 @@ package org.tmdbfleet.persist.movies;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +18,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.tmdbfleet.common.kafka.PoisonRecordException;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FleetMessage;
+import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.MovieFetched;
+import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.MoviesPersisted;
 import org.tmdbfleet.persist.movies.MovieRepository.ImportItem;
+import org.tmdbfleet.persist.movies.MovieRepository.Outcome;
 
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -81,14 +82,28 @@ class MovieBatchListener {
 
 	private void persist(List<ConsumerRecord<String, FleetMessage>> records) {
 		Map<Long, MovieRow> latest = new LinkedHashMap<>();
-		Set<ImportItem> items = new LinkedHashSet<>();
+		// one outcome per movie and import (one statement may not update a row twice); persisted wins
+		Map<ImportItem.Key, ImportItem> items = new LinkedHashMap<>();
+		GenresFetched genres = null;
 		for (ConsumerRecord<String, FleetMessage> record : records) {
 			try {
-				MovieFetched event = movieOf(record);
-				MovieRow row = MovieRow.from(event);
-				// PostgreSQL refuses to update one row twice in one statement: the newest fetch wins
-				latest.merge(row.tmdbId(), row, (a, b) -> b.fetchedAt().isAfter(a.fetchedAt()) ? b : a);
-				items.add(new ImportItem(event.importId(), event.tmdbId()));
+				switch (messageOf(record)) {
+					case MovieFetched event -> {
+						MovieRow row = MovieRow.from(event);
+						// PostgreSQL refuses to update one row twice in one statement: the newest fetch wins
+						latest.merge(row.tmdbId(), row, (a, b) -> b.fetchedAt().isAfter(a.fetchedAt()) ? b : a);
+						ImportItem item = ImportItem.persisted(event.importId(), event.tmdbId());
+						items.put(item.key(), item);
+					}
+					case MovieNotFetched missing -> {
+						ImportItem item = new ImportItem(missing.importId(), missing.tmdbId(),
+								missing.notFound() ? Outcome.NOT_FOUND : Outcome.FAILED, missing.reason());
+						items.putIfAbsent(item.key(), item);
+					}
+					case GenresFetched list -> genres = list;
+					default -> throw new PoisonRecordException(
+							"unexpected " + record.value().getClass().getSimpleName() + " on " + record.topic());
+				}
 			}
 			catch (PoisonRecordException ex) {
 				log.warn(() -> "Dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset()
@@ -96,24 +111,26 @@ class MovieBatchListener {
 				deadLetters.accept(record, ex);
 			}
 		}
-		if (latest.isEmpty()) {
+		if (genres != null) {
+			movies.saveGenres(genres.genres());
+		}
+		if (latest.isEmpty() && items.isEmpty()) {
 			return;
 		}
-		upserted.increment(movies.persist(latest.values(), items));
-		announce(items);
+		upserted.increment(movies.persist(latest.values(), items.values()));
+		announce(items.values());
 	}
 
-	private static MovieFetched movieOf(ConsumerRecord<String, FleetMessage> record) {
+	private static FleetMessage messageOf(ConsumerRecord<String, FleetMessage> record) {
 		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
 				KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
 		if (unreadable != null) {
 			throw new PoisonRecordException("unreadable record: " + unreadable.getMessage(), unreadable);
 		}
-		if (record.value() instanceof MovieFetched movie) {
-			return movie;
+		if (record.value() == null) {
+			throw new PoisonRecordException("empty record");
 		}
-		throw new PoisonRecordException("expected MovieFetched, got "
-				+ (record.value() == null ? "null" : record.value().getClass().getSimpleName()));
+		return record.value();
 	}
 
 	private void announce(Collection<ImportItem> items) {

@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.tmdbfleet.common.messages.GenresFetched;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,16 +33,17 @@ class MovieRepository {
 	private static final String UPSERT_MOVIES = """
 			insert into movies as m (tmdb_id, imdb_id, title, original_title, original_language, overview,
 			    release_date, popularity, vote_average, vote_count, adult, runtime, poster_path, backdrop_path,
-			    genre_ids, payload, fetched_at)
+			    genre_ids, payload, fetched_at, top_cast, directors)
 			select b.tmdb_id, b.imdb_id, b.title, b.original_title, b.original_language, b.overview,
 			    b.release_date::date, b.popularity, b.vote_average, b.vote_count, b.adult, b.runtime,
-			    b.poster_path, b.backdrop_path, b.genre_ids::integer[], b.payload::jsonb, b.fetched_at::timestamptz
+			    b.poster_path, b.backdrop_path, b.genre_ids::integer[], b.payload::jsonb, b.fetched_at::timestamptz,
+			    b.top_cast::jsonb, b.directors::jsonb
 			from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 			    ?::float8[], ?::float8[], ?::integer[], ?::boolean[], ?::integer[], ?::text[], ?::text[],
-			    ?::text[], ?::text[], ?::text[])
+			    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
 			    as b(tmdb_id, imdb_id, title, original_title, original_language, overview, release_date,
 			         popularity, vote_average, vote_count, adult, runtime, poster_path, backdrop_path,
-			         genre_ids, payload, fetched_at)
+			         genre_ids, payload, fetched_at, top_cast, directors)
 			on conflict (tmdb_id) do update set
 			    imdb_id = coalesce(excluded.imdb_id, m.imdb_id),
 			    title = excluded.title,
@@ -53,6 +56,8 @@ class MovieRepository {
 			    vote_count = excluded.vote_count,
 			    adult = excluded.adult,
 			    runtime = coalesce(excluded.runtime, m.runtime),
+			    top_cast = coalesce(excluded.top_cast, m.top_cast),
+			    directors = coalesce(excluded.directors, m.directors),
 			    poster_path = excluded.poster_path,
 			    backdrop_path = excluded.backdrop_path,
 			    genre_ids = excluded.genre_ids,
@@ -63,10 +68,31 @@ class MovieRepository {
 			where m.fetched_at < excluded.fetched_at
 			""";
 
-	private static final String INSERT_IMPORT_ITEMS = """
-			insert into import_items (import_id, tmdb_id)
-			select * from unnest(?::uuid[], ?::bigint[])
+	/* movie_genres follows genre_ids of the rows as they stand after the upsert, whoever won */
+	private static final String SYNC_MOVIE_GENRES = """
+			with batch as (select tmdb_id, genre_ids from movies where tmdb_id = any(?::bigint[])),
+			     dropped as (
+			         delete from movie_genres g using batch b
+			         where g.movie_id = b.tmdb_id and not (g.genre_id = any(b.genre_ids)))
+			insert into movie_genres (movie_id, genre_id)
+			select b.tmdb_id, unnest(b.genre_ids) from batch b
 			on conflict do nothing
+			""";
+
+	/* the first outcome of a movie in an import stands, unless a retry asked for a new one */
+	private static final String INSERT_IMPORT_ITEMS = """
+			insert into import_items as i (import_id, tmdb_id, outcome, reason)
+			select * from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[])
+			on conflict (import_id, tmdb_id) do update
+			set outcome = excluded.outcome, reason = excluded.reason, persisted_at = now()
+			where i.outcome = 'RETRYING'
+			""";
+
+	private static final String UPSERT_GENRES = """
+			insert into genres (id, name)
+			select * from unnest(?::integer[], ?::text[])
+			on conflict (id) do update set name = excluded.name, updated_at = now()
+			where genres.name is distinct from excluded.name
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -100,18 +126,39 @@ class MovieRepository {
 				statement.setArray(column++, array(connection, "text", movies, MovieRow::backdropPath));
 				statement.setArray(column++, array(connection, "text", movies, row -> pgArray(row.genreIds())));
 				statement.setArray(column++, array(connection, "text", movies, MovieRow::payload));
-				statement.setArray(column, array(connection, "text", movies, row -> row.fetchedAt().toString()));
-				return statement.executeUpdate();
+				statement.setArray(column++, array(connection, "text", movies, row -> row.fetchedAt().toString()));
+				statement.setArray(column++, array(connection, "text", movies, MovieRow::topCast));
+				statement.setArray(column, array(connection, "text", movies, MovieRow::directors));
+				int upserted = statement.executeUpdate();
+				try (PreparedStatement genres = connection.prepareStatement(SYNC_MOVIE_GENRES)) {
+					genres.setArray(1, array(connection, "bigint", movies, MovieRow::tmdbId));
+					genres.executeUpdate();
+				}
+				return upserted;
 			}
 		});
 		jdbc.execute((Connection connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(INSERT_IMPORT_ITEMS)) {
 				statement.setArray(1, array(connection, "uuid", items, ImportItem::importId));
 				statement.setArray(2, array(connection, "bigint", items, ImportItem::tmdbId));
+				statement.setArray(3, array(connection, "text", items, item -> item.outcome().name()));
+				statement.setArray(4, array(connection, "text", items, ImportItem::reason));
 				return statement.executeUpdate();
 			}
 		});
 		return changed == null ? 0 : changed;
+	}
+
+	/** TMDB's genre list, as it is now. */
+	@Transactional
+	void saveGenres(List<GenresFetched.Genre> genres) {
+		jdbc.execute((Connection connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(UPSERT_GENRES)) {
+				statement.setArray(1, array(connection, "integer", genres, GenresFetched.Genre::id));
+				statement.setArray(2, array(connection, "text", genres, GenresFetched.Genre::name));
+				return statement.executeUpdate();
+			}
+		});
 	}
 
 	private static <T> Array array(Connection connection, String type, Collection<T> rows,
@@ -127,8 +174,30 @@ class MovieRepository {
 		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
 	}
 
-	/** A movie persisted for an import. */
-	record ImportItem(UUID importId, long tmdbId) {
+	/**
+	 * A movie's outcome in an import.
+	 *
+	 * @param reason why it was not persisted, null when it was
+	 */
+	record ImportItem(UUID importId, long tmdbId, Outcome outcome, String reason) {
+
+		static ImportItem persisted(UUID importId, long tmdbId) {
+			return new ImportItem(importId, tmdbId, Outcome.PERSISTED, null);
+		}
+
+		Key key() {
+			return new Key(importId, tmdbId);
+		}
+
+		record Key(UUID importId, long tmdbId) {
+		}
+
+	}
+
+	enum Outcome {
+
+		PERSISTED, NOT_FOUND, FAILED
+
 	}
 
 }

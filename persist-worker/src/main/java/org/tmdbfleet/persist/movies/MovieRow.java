@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.PoisonRecordException;
@@ -19,7 +22,10 @@ import tools.jackson.databind.JsonNode;
 record MovieRow(long tmdbId, String imdbId, String title, String originalTitle, String originalLanguage,
 		String overview, LocalDate releaseDate, Double popularity, Double voteAverage, Integer voteCount,
 		boolean adult, Integer runtime, String posterPath, String backdropPath, List<Integer> genreIds,
-		String payload, Instant fetchedAt) {
+		String payload, Instant fetchedAt, String topCast, String directors) {
+
+	/** Billed cast members kept in {@code top_cast}. */
+	static final int TOP_CAST = 5;
 
 	static MovieRow from(MovieFetched event) {
 		JsonNode movie = event.movie();
@@ -37,7 +43,48 @@ record MovieRow(long tmdbId, String imdbId, String title, String originalTitle, 
 				date(movie, "release_date"), number(movie, "popularity"), number(movie, "vote_average"),
 				integer(movie, "vote_count"), movie.path("adult").asBoolean(false), integer(movie, "runtime"),
 				text(movie, "poster_path"), text(movie, "backdrop_path"), genreIds(movie),
-				FleetJson.MAPPER.writeValueAsString(movie).replace("\\u0000", ""), event.fetchedAt());
+				FleetJson.MAPPER.writeValueAsString(movie).replace("\\u0000", ""), event.fetchedAt(), topCast(movie),
+				directors(movie));
+	}
+
+	/** The first billed cast members of a details payload; null for list data (no credits). */
+	private static String topCast(JsonNode movie) {
+		JsonNode cast = movie.path("credits").path("cast");
+		if (!cast.isArray()) {
+			return null;
+		}
+		List<Map<String, Object>> top = cast.valueStream()
+			.filter(JsonNode::isObject)
+			.sorted(Comparator.comparingInt(member -> member.path("order").asInt(Integer.MAX_VALUE)))
+			.limit(TOP_CAST)
+			.map(member -> person(member, "character"))
+			.toList();
+		return json(top);
+	}
+
+	private static String directors(JsonNode movie) {
+		JsonNode crew = movie.path("credits").path("crew");
+		if (!crew.isArray()) {
+			return null;
+		}
+		return json(crew.valueStream()
+			.filter(member -> "Director".equals(member.path("job").asString(null)))
+			.map(member -> person(member, null))
+			.toList());
+	}
+
+	private static Map<String, Object> person(JsonNode member, String role) {
+		Map<String, Object> person = new LinkedHashMap<>();
+		person.put("id", member.path("id").isIntegralNumber() ? member.path("id").asLong() : null);
+		person.put("name", text(member, "name"));
+		if (role != null) {
+			person.put(role, text(member, role));
+		}
+		return person;
+	}
+
+	private static String json(Object value) {
+		return FleetJson.MAPPER.writeValueAsString(value).replace("\\u0000", "");
 	}
 
 	private static String text(JsonNode movie, String field) {

@@ -17,7 +17,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.MovieFetched;
+import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.testing.TestDatabase;
 import org.tmdbfleet.persist.PersistWorkerApplication;
 
@@ -123,6 +125,56 @@ class MoviePersistenceIntegrationTests {
 			assertThat(dead.value()).isEqualTo(garbage);
 			assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
 		}
+	}
+
+	@Test
+	void detailsFillRuntimeCastDirectorsAndGenresAndALaterListFetchKeepsThem() {
+		UUID importId = UUID.randomUUID();
+		String cast = LongStream.rangeClosed(1, 7)
+			.mapToObj(i -> "{\"id\":%d,\"name\":\"Actor %d\",\"character\":\"Role %d\",\"order\":%d}".formatted(i, i, i,
+					7 - i))
+			.collect(java.util.stream.Collectors.joining(","));
+		publish(movie(importId, 6001, T0, """
+				{"id":6001,"title":"Detailed","imdb_id":"tt0006001","runtime":121,"release_date":"2004-04-04",
+				 "genres":[{"id":18,"name":"Drama"},{"id":36,"name":"History"}],
+				 "credits":{"cast":[%s],"crew":[{"id":90,"name":"Ada Director","job":"Director"},
+				                              {"id":91,"name":"Bo Writer","job":"Screenplay"}]},
+				 "keywords":{"keywords":[]}}""".formatted(cast)));
+		MovieNotFetched missing = new MovieNotFetched(importId, 6002, true, "TMDB movie answered HTTP 404");
+		kafka.send(Topics.MOVIES, missing.key(), missing).join();
+		GenresFetched genres = new GenresFetched(List.of(new GenresFetched.Genre(18, "Drama"),
+				new GenresFetched.Genre(36, "History")), T0);
+		kafka.send(Topics.MOVIES, genres.key(), genres).join();
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("select count(*) from import_items where import_id = '" + importId + "'") == 2);
+		Map<String, Object> row = jdbc.queryForMap("select runtime, imdb_id, top_cast::text as top_cast, "
+				+ "directors::text as directors from movies where tmdb_id = 6001");
+		assertThat(row.get("runtime")).isEqualTo(121);
+		assertThat(row.get("imdb_id")).isEqualTo("tt0006001");
+		assertThat(jdbc.queryForList("select jsonb_array_elements(top_cast)->>'name' from movies where tmdb_id = 6001",
+				String.class))
+			.containsExactly("Actor 7", "Actor 6", "Actor 5", "Actor 4", "Actor 3");
+		assertThat(row.get("directors").toString()).contains("Ada Director").doesNotContain("Bo Writer");
+		assertThat(jdbc.queryForList("select genre_id from movie_genres where movie_id = 6001 order by genre_id",
+				Integer.class))
+			.containsExactly(18, 36);
+		assertThat(jdbc.queryForMap("select outcome, reason from import_items where tmdb_id = 6002"))
+			.containsEntry("outcome", "NOT_FOUND");
+		await().until(() -> count("select count(*) from genres where id in (18, 36)") == 2);
+
+		// a newer list fetch: list fields change, details stay, genres follow
+		publish(movie(importId, 6001, T0.plusSeconds(60), """
+				{"id":6001,"title":"Detailed (list)","genre_ids":[18],"release_date":"2004-04-04"}"""));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "Detailed (list)".equals(jdbc.queryForObject("select title from movies where tmdb_id = 6001",
+					String.class)));
+		assertThat(jdbc.queryForObject("select runtime from movies where tmdb_id = 6001", Integer.class)).isEqualTo(121);
+		assertThat(jdbc.queryForObject("select jsonb_array_length(top_cast) from movies where tmdb_id = 6001",
+				Integer.class))
+			.isEqualTo(5);
+		assertThat(jdbc.queryForList("select genre_id from movie_genres where movie_id = 6001", Integer.class))
+			.containsExactly(18);
 	}
 
 	private void publish(MovieFetched event) {

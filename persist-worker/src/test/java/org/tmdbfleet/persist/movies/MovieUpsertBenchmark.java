@@ -59,7 +59,7 @@ class MovieUpsertBenchmark {
 		long started = System.nanoTime();
 		for (int from = 0; from < rows.size(); from += batchSize) {
 			List<MovieRow> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
-			movies.persist(batch, batch.stream().map(row -> new ImportItem(importId, row.tmdbId())).toList());
+			movies.persist(batch, batch.stream().map(row -> ImportItem.persisted(importId, row.tmdbId())).toList());
 		}
 		return rows.size() / ((System.nanoTime() - started) / 1e9);
 	}
@@ -74,7 +74,8 @@ class MovieUpsertBenchmark {
 				.formatted(id, title, "An overview of typical length. ".repeat(10), id % 1000);
 			rows.add(new MovieRow(id, null, title, title, "en", "An overview of typical length. ".repeat(10),
 					LocalDate.of(1990 + (int) (id % 35), 1 + (int) (id % 12), 1), id % 1000 + 0.5, 6.5,
-					(int) (id % 5000), false, null, "/p" + id + ".jpg", null, List.of(28, 12), payload, fetchedAt));
+					(int) (id % 5000), false, null, "/p" + id + ".jpg", null, List.of(28, 12), payload, fetchedAt, null,
+					null));
 		}
 		return rows;
 	}
