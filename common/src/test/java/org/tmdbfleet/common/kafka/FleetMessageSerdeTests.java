@@ -13,6 +13,7 @@ import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
@@ -34,7 +35,12 @@ class FleetMessageSerdeTests {
 		List<FleetMessage> messages = List.of(
 				new ImportRequested(importId, ImportSource.DISCOVER, 25, filters, Instant.parse("2026-01-02T03:04:05Z")),
 				new FetchPage(importId, ImportSource.TOP_RATED, ImportFilters.NONE, 7),
-				new ImportPlanned(importId, 25, 10_000), new PageFetched(importId, 3, List.of(1_200_001L, 42L)),
+				new FetchPage(importId, ImportSource.DISCOVER, filters, 612, 112),
+				new ImportPlanned(importId, 25, 10_000),
+				new ImportPlanned(importId, 900, 17_000,
+						List.of(new ImportWindow(null, LocalDate.of(2007, 12, 31), 1, 450, 9_000, false),
+								new ImportWindow(LocalDate.of(2008, 1, 1), null, 451, 450, 8_000, false))),
+				new PageFetched(importId, 3, List.of(1_200_001L, 42L)),
 				new PageFailed(importId, 4, "TMDB 500"));
 
 		for (FleetMessage message : messages) {
@@ -65,6 +71,34 @@ class FleetMessageSerdeTests {
 		FleetMessage message = deserializer.deserialize("t", json.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(message).isEqualTo(new PageFailed(2, importId, 9, "x"));
+	}
+
+	@Test
+	void anOlderProducersMessagesReadWithTheNewFieldsEmpty() {
+		String fetch = """
+				{"type":"FetchPage","schemaVersion":1,"importId":"%s","source":"popular","page":7}"""
+			.formatted(importId);
+		String planned = """
+				{"type":"ImportPlanned","schemaVersion":1,"importId":"%s","totalPages":3,"totalResults":60}"""
+			.formatted(importId);
+
+		FetchPage page = (FetchPage) deserializer.deserialize("t", fetch.getBytes(StandardCharsets.UTF_8));
+		ImportPlanned plan = (ImportPlanned) deserializer.deserialize("t", planned.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(page.listPage()).isNull();
+		assertThat(page.tmdbPage()).isEqualTo(7);
+		assertThat(plan.windows()).isEmpty();
+	}
+
+	@Test
+	void aWindowedPageIsTheImportsPageOnTheWireAndTheWindowsPageForTmdb() {
+		FetchPage page = new FetchPage(importId, ImportSource.DISCOVER, ImportFilters.NONE, 612, 112);
+
+		String json = new String(serializer.serialize("t", page), StandardCharsets.UTF_8);
+
+		assertThat(page.key()).isEqualTo(importId + ":612");
+		assertThat(page.tmdbPage()).isEqualTo(112);
+		assertThat(json).contains("\"page\":612", "\"listPage\":112").doesNotContain("tmdbPage");
 	}
 
 	@Test
