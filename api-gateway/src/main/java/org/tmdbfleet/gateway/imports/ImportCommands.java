@@ -11,6 +11,7 @@ import org.tmdbfleet.common.messages.ImportCancelled;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.gateway.web.Problems;
 import tools.jackson.databind.JsonNode;
 
@@ -72,14 +73,22 @@ class ImportCommands {
 					+ " with no failed page; only failed pages, or an import that failed before it was planned, "
 					+ "can be retried");
 		}
-		List<FetchPage> fetches = pages.stream()
-			.map(page -> new FetchPage(id, request.source(), request.filters(), page))
-			.toList();
+		List<ImportWindow> windows = job.getWindows();
+		List<FetchPage> fetches = pages.stream().map(page -> fetchPage(id, request, windows, page)).toList();
 		if (!commands.publish(Topics.PAGES, fetches)) {
 			progress.giveBackPages(id, pages);
 			throw unavailable();
 		}
 		return view(id);
+	}
+
+	/** A page of a windowed import is its window's page, narrowed to the window's dates. */
+	private static FetchPage fetchPage(UUID id, Request request, List<ImportWindow> windows, int page) {
+		return windows.stream()
+			.filter(window -> window.holds(page))
+			.findFirst()
+			.map(window -> window.fetchPage(id, request.filters(), page))
+			.orElseGet(() -> new FetchPage(id, request.source(), request.filters(), page));
 	}
 
 	private ImportView requeue(ImportJob job, Request request) {
