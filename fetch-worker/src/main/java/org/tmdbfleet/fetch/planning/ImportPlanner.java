@@ -92,10 +92,8 @@ class ImportPlanner {
 	/** Only the TMDB requests are made before the first send: the Kafka transaction stays short. */
 	private void planWindows(ImportRequested request, TmdbPage first) {
 		ImportFilters filters = filters(request);
-		List<Window> found = new ReleaseWindows(
-				range -> tmdb.fetchList(ImportSource.DISCOVER, ImportWindow.filters(filters, range.from(), range.to()), 1),
-				today().plusYears(YEARS_AHEAD))
-			.split(DateRange.of(filters), first.totalResults(), maxPages(request));
+		ReleaseWindows cutter = new ReleaseWindows(range -> firstPage(filters, range), today().plusYears(YEARS_AHEAD));
+		List<Window> found = cutter.split(DateRange.of(filters), first.totalResults(), maxPages(request));
 		List<ImportWindow> windows = numbered(found, maxPages(request));
 		int pages = windows.stream().mapToInt(ImportWindow::pages).sum();
 		log.info("Import " + request.importId() + ": " + first.totalResults() + " movies in " + windows.size()
@@ -112,6 +110,10 @@ class ImportPlanner {
 				publisher.send(Topics.PAGES, window.fetchPage(request.importId(), filters, page));
 			}
 		}
+	}
+
+	private TmdbPage firstPage(ImportFilters filters, DateRange range) {
+		return tmdb.fetchList(ImportSource.DISCOVER, ImportWindow.filters(filters, range.from(), range.to()), 1);
 	}
 
 	/** Gives each window its run of the import's pages, all of them within {@code maxPages}. */
