@@ -14,6 +14,7 @@ import org.tmdbfleet.fetch.FetchWorkerApplication;
 import org.tmdbfleet.gateway.GatewayApplication;
 import org.tmdbfleet.persist.PersistWorkerApplication;
 import org.tmdbfleet.simulator.TmdbSimulatorApplication;
+import org.tmdbfleet.simulator.catalog.Catalog;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringApplication;
@@ -138,6 +139,11 @@ final class Fleet implements AutoCloseable {
 		return start(FetchWorkerApplication.application(),
 				Stream.concat(Stream.of("--spring.kafka.bootstrap-servers=" + kafkaBrokers, NO_DATABASE,
 						"--tmdb.base-url=" + simulatorUrl(), "--tmdb.api-key=simulator-key"), fetchWorkerArgs.stream()));
+	}
+
+	/** What the simulated TMDB holds, to compare an import with. */
+	Catalog catalog() {
+		return simulator.getBean(Catalog.class);
 	}
 
 	String simulatorUrl() {

@@ -2,8 +2,12 @@ package org.tmdbfleet.fetch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.GenresFetched;
+import org.tmdbfleet.common.messages.ImportCancelled;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.PageFetched;
 import org.tmdbfleet.common.testing.TopicReader;
@@ -153,14 +159,62 @@ class FetchWorkerIntegrationTests {
 		}
 	}
 
+	@Test
+	void aDiscoverImportBeyondTmdbsPagesIsPagedInReleaseDateWindows() {
+		LocalDate from = LocalDate.of(1990, 1, 1);
+		ImportFilters filters = new ImportFilters(from, LocalDate.of(2025, 12, 31), null, null, null, null);
+		UUID importId = request(ImportSource.DISCOVER, 600, filters);
+
+		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS);
+				TopicReader movies = new TopicReader(broker.getBrokersAsString(), Topics.MOVIES)) {
+			ImportPlanned planned = progress
+				.await(ImportPlanned.class, event -> event.importId().equals(importId), 1, PATIENCE)
+				.get(0);
+			List<ImportWindow> windows = planned.windows();
+			assertThat(planned.totalPages()).isEqualTo(600);
+			assertThat(windows).hasSizeGreaterThan(1);
+			assertThat(windows.get(0).from()).isEqualTo(from);
+			assertThat(windows.get(1).from()).isEqualTo(windows.get(0).to().plusDays(1));
+			assertThat(windows.get(1).firstPage()).isEqualTo(windows.get(0).pages() + 1);
+
+			// the second window's page 1 came with planning, its page 2 from a page command
+			ImportWindow second = windows.get(1);
+			List<PageFetched> pages = progress.await(PageFetched.class, event -> event.importId().equals(importId)
+					&& second.holds(event.page()) && event.page() <= second.firstPage() + 1, 2, PATIENCE);
+			assertThat(pages).hasSize(2);
+			List<Long> ids = pages.stream()
+				.sorted(Comparator.comparingInt(PageFetched::page))
+				.flatMap(page -> page.movieIds().stream())
+				.toList();
+			Map<Long, String> released = new HashMap<>();
+			movies.await(MovieFetched.class, event -> event.importId().equals(importId) && ids.contains(event.tmdbId()),
+					40, PATIENCE)
+				.forEach(event -> released.put(event.tmdbId(), event.movie().path("release_date").asString()));
+			List<String> dates = ids.stream().map(released::get).toList();
+			assertThat(dates).hasSize(40).isSorted().allSatisfy(date -> assertThat(LocalDate.parse(date))
+				.isBetween(second.from(), second.to()));
+		}
+		finally {
+			ImportCancelled cancelled = new ImportCancelled(importId, Instant.now());
+			kafka.executeInTransaction(template -> template.send(Topics.CONTROL, cancelled.key(), cancelled));
+		}
+	}
+
 	private UUID request(ImportSource source, int maxPages) {
-		return request(source, maxPages, false);
+		return request(source, maxPages, ImportFilters.NONE, false);
 	}
 
 	private UUID request(ImportSource source, int maxPages, boolean details) {
+		return request(source, maxPages, ImportFilters.NONE, details);
+	}
+
+	private UUID request(ImportSource source, int maxPages, ImportFilters filters) {
+		return request(source, maxPages, filters, false);
+	}
+
+	private UUID request(ImportSource source, int maxPages, ImportFilters filters, boolean details) {
 		UUID importId = UUID.randomUUID();
-		ImportRequested request = new ImportRequested(importId, source, maxPages, ImportFilters.NONE, Instant.now(),
-				details);
+		ImportRequested request = new ImportRequested(importId, source, maxPages, filters, Instant.now(), details);
 		kafka.executeInTransaction(template -> template.send(Topics.IMPORTS, request.key(), request));
 		return importId;
 	}

@@ -12,6 +12,7 @@ import org.tmdbfleet.common.messages.ImportCancelled;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.gateway.web.Problems;
 import tools.jackson.databind.JsonNode;
 
@@ -58,8 +59,8 @@ class ImportCommands {
 	}
 
 	/**
-	 * Sends exactly the failed pages, and the movies whose details failed, again. An import that failed before it was planned (bad
-	 * credentials, Kafka down) is queued again from the start instead.
+	 * Sends exactly the failed pages, and the movies whose details failed, again. An import that
+	 * failed before it was planned (bad credentials, Kafka down) is queued again from the start.
 	 */
 	ImportView retry(UUID id) {
 		ImportJob job = existing(id);
@@ -74,9 +75,8 @@ class ImportCommands {
 					+ " with no failed page; only failed pages, or an import that failed before it was planned, "
 					+ "can be retried");
 		}
-		List<FetchPage> fetches = pages.stream()
-			.map(page -> new FetchPage(id, request.source(), request.filters(), page, request.details()))
-			.toList();
+		List<ImportWindow> windows = job.getWindows();
+		List<FetchPage> fetches = pages.stream().map(page -> fetchPage(id, request, windows, page)).toList();
 		if (!commands.publish(Topics.PAGES, fetches)) {
 			progress.giveBackPages(id, pages);
 			throw unavailable();
@@ -88,6 +88,15 @@ class ImportCommands {
 			throw unavailable();
 		}
 		return view(id);
+	}
+
+	/** A page of a windowed import is its window's page, narrowed to the window's dates. */
+	private static FetchPage fetchPage(UUID id, Request request, List<ImportWindow> windows, int page) {
+		return windows.stream()
+			.filter(window -> window.holds(page))
+			.findFirst()
+			.map(window -> window.fetchPage(id, request.filters(), page, request.details()))
+			.orElseGet(() -> new FetchPage(id, request.source(), request.filters(), page, null, request.details()));
 	}
 
 	private ImportView requeue(ImportJob job, Request request) {

@@ -77,7 +77,7 @@ class ImportController {
 					+ "(1 to 200 printable ASCII characters)", example = "5f1c2a7e-retry-safe")
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Pattern(regexp = KEY_FORMAT,
 					message = "must be 1 to 200 printable ASCII characters") String idempotencyKey) {
-		Started started = imports.start(request, idempotencyKey);
+		Started started = imports.start(request.checked(), idempotencyKey);
 		URI location = URI.create("/api/imports/" + started.view().id());
 		if (started.created()) {
 			return ResponseEntity.accepted().location(location).body(started.view());

@@ -1,6 +1,7 @@
 package org.tmdbfleet.gateway.imports;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import org.hibernate.annotations.ColumnTransformer;
+import org.tmdbfleet.common.kafka.FleetJson;
+import org.tmdbfleet.common.messages.ImportWindow;
 
 import org.springframework.data.domain.Persistable;
 
@@ -42,6 +45,10 @@ class ImportJob implements Persistable<UUID> {
 	private Long totalResults;
 
 	private String error;
+
+	/** Written by {@link ImportProgressRepository#markPlanned}; see {@link #getWindows()}. */
+	@Column(insertable = false, updatable = false)
+	private String windows;
 
 	@Column(updatable = false)
 	private Instant createdAt;
@@ -104,6 +111,11 @@ class ImportJob implements Persistable<UUID> {
 
 	Long getTotalResults() {
 		return totalResults;
+	}
+
+	/** The release-date windows of a windowed discover import, in date order; else empty. */
+	List<ImportWindow> getWindows() {
+		return (windows == null) ? List.of() : List.of(FleetJson.MAPPER.readValue(windows, ImportWindow[].class));
 	}
 
 	String getError() {

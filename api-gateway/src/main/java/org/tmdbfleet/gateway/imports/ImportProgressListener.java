@@ -31,7 +31,8 @@ class ImportProgressListener {
 	void onProgress(ImportProgress event) {
 		switch (event) {
 			case ImportPlanned planned ->
-				progress.markPlanned(planned.importId(), planned.totalPages(), planned.totalResults());
+				progress.markPlanned(planned.importId(), planned.totalPages(), planned.totalResults(),
+						planned.windows());
 			case PageFetched page -> progress.recordFetchedPage(page.importId(), page.page(), page.movieIds());
 			case PageFailed page -> progress.recordFailedPage(page.importId(), page.page(), page.reason());
 			case ImportFailed failed -> progress.markFailed(failed.importId(), failed.reason());

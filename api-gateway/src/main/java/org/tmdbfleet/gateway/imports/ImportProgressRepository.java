@@ -1,9 +1,13 @@
 package org.tmdbfleet.gateway.imports;
 
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import org.tmdbfleet.common.kafka.FleetJson;
+import org.tmdbfleet.common.messages.ImportWindow;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,12 +57,18 @@ class ImportProgressRepository {
 		this.jdbc = jdbc;
 	}
 
-	void markPlanned(UUID id, int totalPages, long totalResults) {
+	/** @param windows the release-date windows of a windowed discover import, else empty */
+	void markPlanned(UUID id, int totalPages, long totalResults, List<ImportWindow> windows) {
 		jdbc.sql("""
 				update import_jobs set status = 'RUNNING', total_pages = :pages, total_results = :results,
-				    started_at = coalesce(started_at, now()), heartbeat_at = now()
+				    windows = cast(:windows as jsonb), started_at = coalesce(started_at, now()), heartbeat_at = now()
 				where id = :id and status in ('QUEUED', 'RUNNING')
-				""").param("id", id).param("pages", totalPages).param("results", totalResults).update();
+				""")
+			.param("id", id)
+			.param("pages", totalPages)
+			.param("results", totalResults)
+			.param("windows", windows.isEmpty() ? null : FleetJson.MAPPER.writeValueAsString(windows), Types.VARCHAR)
+			.update();
 	}
 
 	void recordFetchedPage(UUID id, int page, List<Long> movieIds) {

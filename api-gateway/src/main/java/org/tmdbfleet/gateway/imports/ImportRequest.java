@@ -14,19 +14,23 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.gateway.web.Problems;
 
 /**
  * The body of {@code POST /api/imports}. Its filters are checked here, at the edge, so that a
  * worker never receives a command TMDB would refuse.
  *
  * @param source the TMDB list to import
- * @param maxPages how many pages at most; absent means every page TMDB serves (500 at most)
+ * @param maxPages how many pages at most; absent means every page: TMDB serves 500 of a list, and
+ * a discover import beyond that is split into release-date windows of 500 pages at most each
  * @param filters discover filters, only for {@code discover} ({@code region} for every list)
  * @param details whether to fetch every movie's details too (runtime, genres, imdb id, cast, crew)
  */
 record ImportRequest(@Schema(description = "The TMDB list to import", example = "popular") @NotNull ImportSource source,
-		@Schema(description = "Pages at most; absent means every page TMDB serves (500 at most)", example = "25",
-				minimum = "1", maximum = "500") @Min(1) @Max(500) Integer maxPages,
+		@Schema(description = "Pages at most; absent means every page. TMDB serves 500 pages of a list; "
+				+ "a discover import beyond that is split into release-date windows, so only discover "
+				+ "takes more than 500", example = "25", minimum = "1", maximum = "100000")
+		@Min(1) @Max(MAX_PAGES) Integer maxPages,
 		@Valid Filters filters,
 		@Schema(description = "Also fetch every movie's details (runtime, genres, imdb id, top cast, director, "
 				+ "keywords, release dates): one more TMDB request per movie. Default: list data only",
@@ -36,8 +40,23 @@ record ImportRequest(@Schema(description = "The TMDB list to import", example = 
 		return Boolean.TRUE.equals(details);
 	}
 
+	/** Pages of a discover import at most: beyond TMDB's whole catalog (about 1.2M movies). */
+	static final int MAX_PAGES = 100_000;
+
+	/** TMDB serves no list page beyond this one. */
+	static final int LIST_MAX_PAGES = 500;
+
 	/** TMDB's {@code sort_by} values for discover. */
 	static final String SORT_BY = "(popularity|vote_average|vote_count|primary_release_date|title)\\.(asc|desc)";
+
+	/** Only discover goes past TMDB's 500 pages (in release-date windows); a list cannot. */
+	ImportRequest checked() {
+		if (maxPages != null && maxPages > LIST_MAX_PAGES && source != ImportSource.DISCOVER) {
+			throw Problems.badRequest("maxPages", "must be at most " + LIST_MAX_PAGES + " for " + source.wireName()
+					+ ": TMDB serves no further page; only discover goes beyond, in release-date windows");
+		}
+		return this;
+	}
 
 	ImportFilters filtersOrNone() {
 		return (filters == null) ? ImportFilters.NONE : filters.toMessage();

@@ -1,9 +1,12 @@
 package org.tmdbfleet.gateway.imports;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.gateway.imports.ImportProgressRepository.Counts;
 import org.tmdbfleet.gateway.imports.ImportProgressRepository.FailedMovie;
 import org.tmdbfleet.gateway.imports.ImportProgressRepository.FailedPage;
@@ -18,11 +21,13 @@ import org.tmdbfleet.gateway.imports.ImportProgressRepository.FailedPage;
  * @param moviesNotFound of those, the ones TMDB does not know (details imports)
  * @param moviesFailed of those, the ones whose details could not be fetched; listed (100 at
  * most) in {@code failedMovies}, sent again by a retry
+ * @param windows the release-date windows a discover import beyond TMDB's 500 pages was split
+ * into, in date order; empty for an import that is one list
  * @param lastProgressAt when a worker last reported progress of this import
  */
 record ImportView(UUID id, String source, ImportStatus status, Integer maxPages, Integer pagesTotal,
 		long pagesFetched, long pagesFailed, long pagesRetrying, long moviesExpected, long moviesPersisted,
-		long moviesNotFound, long moviesFailed, Long totalResults, List<FailedPage> failedPages,
+		long moviesNotFound, long moviesFailed, Long totalResults, List<Window> windows, List<FailedPage> failedPages,
 		List<FailedMovie> failedMovies, String error, Instant createdAt, Instant startedAt, Instant finishedAt,
 		Instant lastProgressAt) {
 
@@ -31,8 +36,26 @@ record ImportView(UUID id, String source, ImportStatus status, Integer maxPages,
 		return new ImportView(job.getId(), job.getSource(), status, job.getRequestedPages(), job.getTotalPages(),
 				counts.pagesFetched(), counts.pagesFailed(), counts.pagesRetrying(), counts.moviesExpected(),
 				counts.moviesPersisted(), counts.moviesNotFound(), counts.moviesFailed(), job.getTotalResults(),
-				counts.failedPages(), counts.failedMovies(), job.getError(),
-				job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), job.getHeartbeatAt());
+				job.getWindows().stream().map(Window::of).toList(), counts.failedPages(), counts.failedMovies(),
+				job.getError(), job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), job.getHeartbeatAt());
+	}
+
+	/**
+	 * Movies released {@code from..to} (inclusive days; null: open), fetched as the import's
+	 * pages {@code firstPage..firstPage + pages - 1}.
+	 *
+	 * @param results how many movies TMDB lists in the window
+	 * @param truncated the window holds more movies than its pages serve: a single day beyond
+	 * TMDB's 10,000, or {@code maxPages} ran out
+	 */
+	@Schema(name = "ImportWindow", description = "A release-date window of a discover import beyond 500 pages")
+	record Window(LocalDate from, LocalDate to, int firstPage, int pages, long results, boolean truncated) {
+
+		static Window of(ImportWindow window) {
+			return new Window(window.from(), window.to(), window.firstPage(), window.pages(), window.results(),
+					window.truncated());
+		}
+
 	}
 
 }

@@ -47,6 +47,19 @@ class ImportApiIntegrationTests extends GatewayIntegrationTestSupport {
 	}
 
 	@Test
+	void onlyDiscoverTakesMoreThanTmdbsFiveHundredPages() {
+		ResponseEntity<String> discover = post("""
+				{"source":"discover","maxPages":2000,"filters":{"releaseDateFrom":"1990-01-01","releaseDateTo":"2025-12-31"}}""");
+		ResponseEntity<String> popular = post("{\"source\":\"popular\",\"maxPages\":501}");
+
+		assertThat(discover.getStatusCode().value()).isEqualTo(202);
+		UUID id = UUID.fromString(FleetJson.MAPPER.readTree(discover.getBody()).path("id").asString());
+		assertThat(publishedImport(id).maxPages()).isEqualTo(2000);
+		assertProblem(popular, 400);
+		assertThat(popular.getBody()).contains("maxPages", "only discover");
+	}
+
+	@Test
 	void progressEventsDriveAnImportToCompletedWithExactCounts() {
 		UUID id = startImport();
 		// movie 3 is on both pages: the list shifted while it was paged through

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.tmdbfleet.common.messages.ImportCancelled;
 import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
+import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.common.messages.MoviesPersisted;
 import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
@@ -109,6 +111,45 @@ class ImportLifecycleIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(done.path("pagesFailed").asInt()).isZero();
 		assertThat(done.path("failedPages")).isEmpty();
 		assertThat(done.path("moviesPersisted").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void aWindowedImportShowsItsWindowsAndRetriesAFailedPageAsItsWindowsPage() {
+		Response started = api().postJson("/api/imports", """
+				{"source":"discover","filters":{"releaseDateFrom":"1990-01-01","releaseDateTo":"2025-12-31","genres":[28]}}""");
+		UUID id = UUID.fromString(started.json().path("id").asString());
+		LocalDate cut = LocalDate.of(2008, 1, 1);
+		progress(new ImportPlanned(id, 5, 90,
+				List.of(new ImportWindow(LocalDate.of(1990, 1, 1), cut.minusDays(1), 1, 3, 50, false),
+						new ImportWindow(cut, LocalDate.of(2025, 12, 31), 4, 2, 40, false))));
+		for (int page = 1; page <= 4; page++) {
+			progress(new PageFetched(id, page, List.of()));
+		}
+		progress(new PageFailed(id, 5, "TMDB discover answered HTTP 503"));
+		await().until(() -> "COMPLETED_WITH_ERRORS".equals(importView(id).path("status").asString()));
+
+		JsonNode windows = importView(id).path("windows");
+		assertThat(windows).hasSize(2);
+		assertThat(windows.get(1).path("from").asString()).isEqualTo("2008-01-01");
+		assertThat(windows.get(1).path("to").asString()).isEqualTo("2025-12-31");
+		assertThat(windows.get(1).path("firstPage").asInt()).isEqualTo(4);
+		assertThat(windows.get(1).path("pages").asInt()).isEqualTo(2);
+		assertThat(windows.get(1).path("results").asLong()).isEqualTo(40);
+		assertThat(windows.get(1).path("truncated").asBoolean()).isFalse();
+
+		assertThat(api().postJson("/api/imports/" + id + "/retry", "").status()).isEqualTo(202);
+		try (TopicReader pages = new TopicReader(broker.getBrokersAsString(), Topics.PAGES)) {
+			FetchPage sent = pages.await(FetchPage.class, page -> page.importId().equals(id), 1, Duration.ofSeconds(5))
+				.get(0);
+			assertThat(sent.page()).isEqualTo(5);
+			assertThat(sent.tmdbPage()).as("page 2 of the second window").isEqualTo(2);
+			assertThat(sent.filters().releaseDateFrom()).isEqualTo(cut);
+			assertThat(sent.filters().releaseDateTo()).isEqualTo(LocalDate.of(2025, 12, 31));
+			assertThat(sent.filters().genres()).containsExactly(28);
+			assertThat(sent.filters().sortBy()).isEqualTo(ImportWindow.DEFAULT_SORT);
+		}
+		progress(new PageFetched(id, 5, List.of()));
+		await().until(() -> "COMPLETED".equals(importView(id).path("status").asString()));
 	}
 
 	@Test

@@ -24,6 +24,7 @@ class RequestValidationIntegrationTests extends GatewayIntegrationTestSupport {
 			{"maxPages":3}                                                            | 400 | source
 			{"source":"popular","maxPages":0}                                         | 400 | maxPages
 			{"source":"popular","maxPages":501}                                       | 400 | maxPages
+			{"source":"discover","maxPages":100001}                                   | 400 | maxPages
 			{"source":"popular","maxPages":"ten"}                                     | 400 | maxPages
 			{"source":"popular","maxPages":"25"}                                      | 400 | maxPages
 			{"source":"popular","maxPages":2.5}                                       | 400 | maxPages

@@ -17,6 +17,7 @@ import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
@@ -37,10 +38,14 @@ class FleetMessageSerdeTests {
 				"popularity.desc", "ja", "JP");
 		List<FleetMessage> messages = List.of(
 				new ImportRequested(importId, ImportSource.DISCOVER, 25, filters, Instant.parse("2026-01-02T03:04:05Z"), true),
-				new FetchPage(importId, ImportSource.TOP_RATED, ImportFilters.NONE, 7, true),
-				new ImportPlanned(importId, 25, 10_000), new PageFetched(importId, 3, List.of(1_200_001L, 42L)),
-				new PageFailed(importId, 4, "TMDB 500"), new FetchDetails(importId, 550L),
-				new MovieNotFetched(importId, 551L, true, "TMDB movie answered HTTP 404"),
+				new FetchPage(importId, ImportSource.TOP_RATED, ImportFilters.NONE, 7, null, true),
+				new FetchPage(importId, ImportSource.DISCOVER, filters, 612, 112, false),
+				new ImportPlanned(importId, 25, 10_000),
+				new ImportPlanned(importId, 900, 17_000,
+						List.of(new ImportWindow(null, LocalDate.of(2007, 12, 31), 1, 450, 9_000, false),
+								new ImportWindow(LocalDate.of(2008, 1, 1), null, 451, 450, 8_000, false))),
+				new PageFetched(importId, 3, List.of(1_200_001L, 42L)), new PageFailed(importId, 4, "TMDB 500"),
+				new FetchDetails(importId, 550L), new MovieNotFetched(importId, 551L, true, "TMDB movie answered HTTP 404"),
 				new GenresFetched(List.of(new GenresFetched.Genre(28, "Action")), Instant.parse("2026-01-02T03:04:05Z")),
 				new ImportCancelled(importId, Instant.parse("2026-01-02T03:04:05Z")));
 
@@ -75,15 +80,32 @@ class FleetMessageSerdeTests {
 	}
 
 	@Test
-	void anOlderProducersCommandWithoutNewerFieldsReadsWithTheirDefaults() {
-		String json = """
-				{"type":"FetchPage","schemaVersion":1,"importId":"%s","source":"popular","filters":{},"page":3}"""
+	void anOlderProducersMessagesReadWithTheNewFieldsEmpty() {
+		String fetch = """
+				{"type":"FetchPage","schemaVersion":1,"importId":"%s","source":"popular","page":7}"""
+			.formatted(importId);
+		String planned = """
+				{"type":"ImportPlanned","schemaVersion":1,"importId":"%s","totalPages":3,"totalResults":60}"""
 			.formatted(importId);
 
-		FetchPage page = (FetchPage) deserializer.deserialize("t", json.getBytes(StandardCharsets.UTF_8));
+		FetchPage page = (FetchPage) deserializer.deserialize("t", fetch.getBytes(StandardCharsets.UTF_8));
+		ImportPlanned plan = (ImportPlanned) deserializer.deserialize("t", planned.getBytes(StandardCharsets.UTF_8));
 
+		assertThat(page.listPage()).isNull();
 		assertThat(page.details()).isFalse();
-		assertThat(page.page()).isEqualTo(3);
+		assertThat(page.tmdbPage()).isEqualTo(7);
+		assertThat(plan.windows()).isEmpty();
+	}
+
+	@Test
+	void aWindowedPageIsTheImportsPageOnTheWireAndTheWindowsPageForTmdb() {
+		FetchPage page = new FetchPage(importId, ImportSource.DISCOVER, ImportFilters.NONE, 612, 112, false);
+
+		String json = new String(serializer.serialize("t", page), StandardCharsets.UTF_8);
+
+		assertThat(page.key()).isEqualTo(importId + ":612");
+		assertThat(page.tmdbPage()).isEqualTo(112);
+		assertThat(json).contains("\"page\":612", "\"listPage\":112").doesNotContain("tmdbPage");
 	}
 
 	@Test

@@ -42,7 +42,7 @@ class PageFetchListener {
 		}
 		TmdbPage page;
 		try {
-			page = tmdb.fetchList(command.source(), command.filters(), command.page(),
+			page = tmdb.fetchList(command.source(), command.filters(), command.tmdbPage(),
 					() -> !cancellations.isCancelled(command.importId()));
 		}
 		catch (RequestAbandoned ex) {
@@ -53,7 +53,7 @@ class PageFetchListener {
 			publisher.failed(command, ex.getMessage());
 			return;
 		}
-		publisher.fetched(command.importId(), page, Instant.now(), command.details());
+		publisher.fetched(command.importId(), page.renumbered(command.page()), Instant.now(), command.details());
 	}
 
 }

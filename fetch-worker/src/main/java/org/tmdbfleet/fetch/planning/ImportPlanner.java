@@ -1,6 +1,10 @@
 package org.tmdbfleet.fetch.planning;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -8,10 +12,14 @@ import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.ImportFailed;
+import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
+import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.fetch.control.CancelledImports;
 import org.tmdbfleet.fetch.paging.PagePublisher;
+import org.tmdbfleet.fetch.planning.ReleaseWindows.Window;
 import org.tmdbfleet.fetch.tmdb.TmdbClient;
 import org.tmdbfleet.fetch.tmdb.TmdbException;
 import org.tmdbfleet.fetch.tmdb.TmdbPage;
@@ -21,14 +29,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plans an import: page 1 tells how many pages there are, so the planner publishes page 1's
- * movies itself (no request wasted) and one {@link FetchPage} for each further page. All of it
- * in one Kafka transaction with the consumed offset: a crash re-plans from scratch, never half.
+ * movies itself (no request wasted) and one {@link FetchPage} for each further page. A discover
+ * import holding more than TMDB serves is split into release-date {@link ReleaseWindows windows}
+ * first, each paged like a list of its own under the import's page numbers. All of it in one
+ * Kafka transaction with the consumed offset: a crash re-plans from scratch, never half.
  */
 @Component
 class ImportPlanner {
 
 	/** TMDB serves no list page beyond this one. */
 	static final int TMDB_MAX_PAGE = 500;
+
+	/** TMDB lists films announced years ahead; an open upper bound is cut as if it ended here. */
+	private static final int YEARS_AHEAD = 2;
 
 	private static final Log log = LogFactory.getLog(ImportPlanner.class);
 
@@ -51,15 +64,22 @@ class ImportPlanner {
 			return;
 		}
 		syncGenres();
-		TmdbPage first;
 		try {
-			first = tmdb.fetchList(request.source(), request.filters(), 1);
+			TmdbPage first = tmdb.fetchList(request.source(), request.filters(), 1);
+			if (needsWindows(request, first)) {
+				planWindows(request, first);
+			}
+			else {
+				planList(request, first);
+			}
 		}
 		catch (TmdbException ex) {
 			log.warn("Import " + request.importId() + " cannot start: " + ex.getMessage());
 			publisher.send(Topics.PROGRESS, new ImportFailed(request.importId(), ex.getMessage()));
-			return;
 		}
+	}
+
+	private void planList(ImportRequested request, TmdbPage first) {
 		int pages = plannedPages(first.totalPages(), request.maxPages());
 		publisher.send(Topics.PROGRESS, new ImportPlanned(request.importId(), pages, first.totalResults()));
 		if (pages == 0) {
@@ -68,7 +88,8 @@ class ImportPlanner {
 		publisher.fetched(request.importId(), first, Instant.now(), request.details());
 		for (int page = 2; page <= pages; page++) {
 			publisher.send(Topics.PAGES,
-					new FetchPage(request.importId(), request.source(), request.filters(), page, request.details()));
+					new FetchPage(request.importId(), request.source(), request.filters(), page, null,
+							request.details()));
 		}
 	}
 
@@ -85,9 +106,72 @@ class ImportPlanner {
 		}
 	}
 
+	/** Only the TMDB requests are made before the first send: the Kafka transaction stays short. */
+	private void planWindows(ImportRequested request, TmdbPage first) {
+		ImportFilters filters = filters(request);
+		ReleaseWindows cutter = new ReleaseWindows(range -> firstPage(filters, range), today().plusYears(YEARS_AHEAD));
+		List<Window> found = cutter.split(DateRange.of(filters), first.totalResults(), maxPages(request));
+		List<ImportWindow> windows = numbered(found, maxPages(request));
+		int pages = windows.stream().mapToInt(ImportWindow::pages).sum();
+		log.info("Import " + request.importId() + ": " + first.totalResults() + " movies in " + windows.size()
+				+ " release-date windows, " + pages + " pages");
+		publisher.send(Topics.PROGRESS, new ImportPlanned(request.importId(), pages, first.totalResults(), windows));
+		Instant now = Instant.now();
+		for (int i = 0; i < windows.size(); i++) {
+			ImportWindow window = windows.get(i);
+			if (window.pages() == 0) {
+				continue;
+			}
+			publisher.fetched(request.importId(), found.get(i).first().renumbered(window.firstPage()), now,
+					request.details());
+			for (int page = window.firstPage() + 1; window.holds(page); page++) {
+				publisher.send(Topics.PAGES, window.fetchPage(request.importId(), filters, page, request.details()));
+			}
+		}
+	}
+
+	private TmdbPage firstPage(ImportFilters filters, DateRange range) {
+		return tmdb.fetchList(ImportSource.DISCOVER, ImportWindow.filters(filters, range.from(), range.to()), 1);
+	}
+
+	/** Gives each window its run of the import's pages, all of them within {@code maxPages}. */
+	static List<ImportWindow> numbered(List<Window> windows, int maxPages) {
+		List<ImportWindow> numbered = new ArrayList<>(windows.size());
+		int next = 1;
+		for (Window window : windows) {
+			int pages = Math.min(window.pages(), maxPages - (next - 1));
+			numbered.add(new ImportWindow(window.range().from(), window.range().to(), next, pages,
+					window.first().totalResults(), window.first().totalPages() > pages));
+			next += pages;
+		}
+		return numbered;
+	}
+
+	/**
+	 * A discover list TMDB cannot serve whole, when more than its 500 pages were asked for and
+	 * its date range can be cut.
+	 */
+	private boolean needsWindows(ImportRequested request, TmdbPage first) {
+		return request.source() == ImportSource.DISCOVER && first.totalPages() > TMDB_MAX_PAGE
+				&& maxPages(request) > TMDB_MAX_PAGE
+				&& DateRange.of(filters(request)).days(today().plusYears(YEARS_AHEAD)) > 1;
+	}
+
 	static int plannedPages(int totalPages, Integer maxPages) {
 		int wanted = maxPages == null ? TMDB_MAX_PAGE : maxPages;
 		return Math.max(0, Math.min(Math.min(totalPages, wanted), TMDB_MAX_PAGE));
+	}
+
+	private static int maxPages(ImportRequested request) {
+		return (request.maxPages() == null) ? Integer.MAX_VALUE : request.maxPages();
+	}
+
+	private static ImportFilters filters(ImportRequested request) {
+		return (request.filters() == null) ? ImportFilters.NONE : request.filters();
+	}
+
+	private static LocalDate today() {
+		return LocalDate.now(ZoneOffset.UTC);
 	}
 
 }

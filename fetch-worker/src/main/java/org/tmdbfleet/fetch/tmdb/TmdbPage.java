@@ -15,4 +15,9 @@ public record TmdbPage(int page, int totalPages, long totalResults, List<JsonNod
 		results = List.copyOf(results);
 	}
 
+	/** The same page under the import's own number: a window's page 3 may be the import's 612. */
+	public TmdbPage renumbered(int number) {
+		return new TmdbPage(number, totalPages, totalResults, results);
+	}
+
 }
