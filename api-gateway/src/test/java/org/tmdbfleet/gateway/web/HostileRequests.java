@@ -124,7 +124,9 @@ final class HostileRequests {
 
 	private void wrongMethods() {
 		List<String> paths = List.of("/api/imports", "/api/imports/7b1f0a4e-9d57-4c1e-8a3e-2d5f6b7c8d9e",
-				"/api/movies", "/api/movies/603", "/actuator/health", "/actuator/prometheus", "/v3/api-docs");
+				"/api/imports/7b1f0a4e-9d57-4c1e-8a3e-2d5f6b7c8d9e/cancel",
+				"/api/imports/7b1f0a4e-9d57-4c1e-8a3e-2d5f6b7c8d9e/retry",
+				"/api/imports/7b1f0a4e-9d57-4c1e-8a3e-2d5f6b7c8d9e/events", "/api/movies", "/api/movies/603", "/actuator/health", "/actuator/prometheus", "/v3/api-docs");
 		for (String path : paths) {
 			for (String method : List.of("PUT", "PATCH", "DELETE", "POST", "PROPFIND", "TRACE")) {
 				add(method, path, BodyPublishers.ofString(VALID), "Content-Type", "application/json");
@@ -144,6 +146,14 @@ final class HostileRequests {
 			add("GET", path, BodyPublishers.noBody());
 		}
 		add("HEAD", "/api/imports/not-a-uuid", BodyPublishers.noBody());
+		// the lifecycle endpoints with ids that are no import
+		for (String id : List.of("not-a-uuid", "123", "%27%3B%20drop%20table", "%F0%9F%8E%AC", "a".repeat(2000),
+				"00000000-0000-0000-0000-000000000000", "7b1f0a4e-9d57-4c1e-8a3e-2d5f6b7c8d9e", "%00", "-1")) {
+			add("POST", "/api/imports/" + id + "/cancel", BodyPublishers.noBody());
+			add("POST", "/api/imports/" + id + "/retry", BodyPublishers.ofString("{\"x\":1}"), "Content-Type",
+					"application/json");
+			add("GET", "/api/imports/" + id + "/events", BodyPublishers.noBody(), "Accept", "text/event-stream");
+		}
 	}
 
 	private void badParameters() {
