@@ -102,10 +102,20 @@ final class KafkaBroker {
 	}
 
 	/** Kafka's cluster id format: 16 random bytes, URL-safe base64 without padding. */
-	private static String clusterId() {
+	/**
+	 * 16 random bytes in URL-safe base64, like Kafka's own ids, and like them never starting with
+	 * '-': the storage tool would read such an id as an option (1 format in 64 failed so).
+	 */
+	static String clusterId() {
+		SecureRandom random = new SecureRandom();
 		byte[] bytes = new byte[16];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String id;
+		do {
+			random.nextBytes(bytes);
+			id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		}
+		while (id.startsWith("-"));
+		return id;
 	}
 
 	private static final String LOG4J2 = """
