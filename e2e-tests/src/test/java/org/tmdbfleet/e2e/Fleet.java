@@ -140,6 +140,19 @@ final class Fleet implements AutoCloseable {
 						"--tmdb.base-url=" + simulatorUrl(), "--tmdb.api-key=simulator-key"), fetchWorkerArgs.stream()));
 	}
 
+	/** A fetch worker's share of the fleet's TMDB budget, as its metrics tell it. */
+	static double rateShareOf(String fetchWorkerUrl) {
+		String metrics = new Http(fetchWorkerUrl).get("/actuator/prometheus").getBody();
+		return metrics.lines()
+			.filter(line -> line.startsWith("fleet_rate_share"))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	static String url(ConfigurableApplicationContext context) {
+		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
 	String simulatorUrl() {
 		return url(simulator);
 	}
@@ -158,10 +171,6 @@ final class Fleet implements AutoCloseable {
 
 	JdbcTemplate database() {
 		return jdbc;
-	}
-
-	private static String url(ConfigurableApplicationContext context) {
-		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 	}
 
 	@Override

@@ -1,0 +1,136 @@
+package org.tmdbfleet.e2e;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * How much of the fleet's TMDB budget a large import really uses while TMDB (the simulator)
+ * answers in 150 ± 50 ms and refuses anything above the budget, with one fetch worker and with
+ * two: the steady rate is measured from the simulator's request count between 10 % and 90 % of
+ * the requests, so start-up and the last pages do not count. Not part of {@code verify}; run it
+ * with {@code ./mvnw -pl e2e-tests -am test -Dtest=RateUtilisationBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false} (the numbers land in
+ * {@code e2e-tests/target/surefire-reports/org.tmdbfleet.e2e.RateUtilisationBenchmark-output.txt}).
+ */
+@EmbeddedKafka
+class RateUtilisationBenchmark {
+
+	/** The fleet's budget (the fetch workers' default), and where the simulator starts to answer 429. */
+	private static final int BUDGET = 35;
+
+	/** Two lists of 500 pages at once: about 30 s at the budget, 24 s of them steady. */
+	private static final List<String> IMPORTS = List.of("{\"source\":\"popular\",\"maxPages\":500}",
+			"{\"source\":\"top_rated\",\"maxPages\":500}");
+
+	private static final String SLOW_TMDB = "{\"latencyMs\":150,\"latencyJitterMs\":50}";
+
+	@Test
+	void budgetUsedByOneAndByTwoFetchWorkers(EmbeddedKafkaBroker broker) {
+		List<Result> results = new ArrayList<>();
+		try (Fleet fleet = new Fleet(broker.getBrokersAsString(), List.of("--simulator.rate-limit=" + BUDGET),
+				List.of("--fleet.rate-limit.requests-per-second=" + BUDGET))
+			.warmedUp()) {
+			Http tmdb = new Http(fleet.simulatorUrl());
+			tmdb.put("/admin/faults", SLOW_TMDB);
+			results.add(measure(fleet, tmdb, 1));
+
+			ConfigurableApplicationContext second = fleet.addFetchWorker();
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				double first = Fleet.rateShareOf(fleet.fetchWorkerUrl());
+				double other = Fleet.rateShareOf(Fleet.url(second));
+				return first > 0 && other > 0 && first + other > 0.99;
+			});
+			results.add(measure(fleet, tmdb, 2));
+		}
+
+		System.out.printf("%nTMDB budget utilisation: %d imports x 500 pages, TMDB latency 150 +- 50 ms, "
+				+ "TMDB refuses above %d requests/s%n", IMPORTS.size(), BUDGET);
+		System.out.printf("  %-14s %9s %13s %11s %12s %15s %6s %9s%n", "fetch workers", "requests", "steady rate",
+				"budget", "utilisation", "busiest second", "429s", "duration");
+		results.forEach(Result::print);
+		System.out.println();
+	}
+
+	private Result measure(Fleet fleet, Http tmdb, int fetchWorkers) {
+		tmdb.delete("/admin/stats");
+		List<Sample> samples = new CopyOnWriteArrayList<>();
+		Thread sampler = Thread.ofVirtual().start(() -> sample(tmdb, samples));
+		long started = System.nanoTime();
+		List<UUID> ids = IMPORTS.stream().map(fleet::startImport).toList();
+		for (UUID id : ids) {
+			JsonNode end = fleet.awaitEnd(id, Duration.ofMinutes(5));
+			assertThat(end.path("status").asString()).as("import %s", id).isEqualTo("COMPLETED");
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		sampler.interrupt();
+		join(sampler);
+		JsonNode stats = tmdb.getJson("/admin/stats");
+		long requests = stats.path("requests").asLong();
+		double steadyNanos = crossing(samples, 0.9 * requests) - crossing(samples, 0.1 * requests);
+		return new Result(fetchWorkers, requests, 0.8 * requests / (steadyNanos / 1e9),
+				stats.path("maxRequestsPerSecond").asLong(), stats.path("rateLimited").asLong(), seconds);
+	}
+
+	/** The simulator's request count every 100 ms, until interrupted. */
+	private static void sample(Http tmdb, List<Sample> samples) {
+		while (!Thread.currentThread().isInterrupted()) {
+			long requests = tmdb.getJson("/admin/stats").path("requests").asLong();
+			samples.add(new Sample(System.nanoTime(), requests));
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+		}
+	}
+
+	/** When the count passed {@code requests}, interpolated between the two samples around it. */
+	private static double crossing(List<Sample> samples, double requests) {
+		for (int i = 1; i < samples.size(); i++) {
+			Sample before = samples.get(i - 1);
+			Sample after = samples.get(i);
+			if (after.requests() >= requests && after.requests() > before.requests()) {
+				double fraction = (requests - before.requests()) / (after.requests() - before.requests());
+				return before.nanos() + Math.max(0, fraction) * (after.nanos() - before.nanos());
+			}
+		}
+		throw new IllegalStateException("The request count never reached " + requests);
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private record Sample(long nanos, long requests) {
+	}
+
+	private record Result(int fetchWorkers, long requests, double steadyRate, long busiestSecond, long rateLimited,
+			double seconds) {
+
+		void print() {
+			System.out.printf("  %-14d %9d %11.1f/s %9d/s %10.1f %% %15d %6d %7.1f s%n", fetchWorkers, requests,
+					steadyRate, BUDGET, 100 * steadyRate / BUDGET, busiestSecond, rateLimited, seconds);
+		}
+
+	}
+
+}
