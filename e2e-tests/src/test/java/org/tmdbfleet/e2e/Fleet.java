@@ -142,9 +142,14 @@ final class Fleet implements AutoCloseable {
 
 	/** A fetch worker's share of the fleet's TMDB budget, as its metrics tell it. */
 	static double rateShareOf(String fetchWorkerUrl) {
-		String metrics = new Http(fetchWorkerUrl).get("/actuator/prometheus").getBody();
+		return metric(fetchWorkerUrl, "fleet_rate_share");
+	}
+
+	/** A service's Prometheus metric, summed over its series. */
+	static double metric(String serviceUrl, String name) {
+		String metrics = new Http(serviceUrl).get("/actuator/prometheus").getBody();
 		return metrics.lines()
-			.filter(line -> line.startsWith("fleet_rate_share"))
+			.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
 	}
