@@ -146,6 +146,24 @@ final class Fleet implements AutoCloseable {
 		return simulator.getBean(Catalog.class);
 	}
 
+	/** A fetch worker's share of the fleet's TMDB budget, as its metrics tell it. */
+	static double rateShareOf(String fetchWorkerUrl) {
+		return metric(fetchWorkerUrl, "fleet_rate_share");
+	}
+
+	/** A service's Prometheus metric, summed over its series. */
+	static double metric(String serviceUrl, String name) {
+		String metrics = new Http(serviceUrl).get("/actuator/prometheus").getBody();
+		return metrics.lines()
+			.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	static String url(ConfigurableApplicationContext context) {
+		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
 	String simulatorUrl() {
 		return url(simulator);
 	}
@@ -164,10 +182,6 @@ final class Fleet implements AutoCloseable {
 
 	JdbcTemplate database() {
 		return jdbc;
-	}
-
-	private static String url(ConfigurableApplicationContext context) {
-		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 	}
 
 	@Override

@@ -143,8 +143,8 @@ class PipelineEndToEndTests {
 		Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> List.of("QUEUED", "RUNNING", "STALLED").stream()
 			.allMatch(status -> gateway.getJson("/api/imports?status=" + status).path("page").path("totalElements")
 				.asInt() == 0));
-		double fetchedBefore = counter(fleet.fetchWorkerUrl(), "fleet_pages_fetched_total");
-		double skippedBefore = counter(fleet.fetchWorkerUrl(), "fleet_pages_skipped_total");
+		double fetchedBefore = Fleet.metric(fleet.fetchWorkerUrl(), "fleet_pages_fetched_total");
+		double skippedBefore = Fleet.metric(fleet.fetchWorkerUrl(), "fleet_pages_skipped_total");
 		UUID id = fleet.startImport("{\"source\":\"popular\",\"maxPages\":200}");
 		Awaitility.await().atMost(Duration.ofMinutes(1))
 			.until(() -> gateway.getJson("/api/imports/" + id).path("pagesFetched").asInt() >= 10);
@@ -159,13 +159,13 @@ class PipelineEndToEndTests {
 			.isEqualTo(requestsThen);
 		// every page command of the import was either fetched before the cancellation or skipped
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			double fetched = counter(fleet.fetchWorkerUrl(), "fleet_pages_fetched_total") - fetchedBefore;
-			double skipped = counter(fleet.fetchWorkerUrl(), "fleet_pages_skipped_total") - skippedBefore;
+			double fetched = Fleet.metric(fleet.fetchWorkerUrl(), "fleet_pages_fetched_total") - fetchedBefore;
+			double skipped = Fleet.metric(fleet.fetchWorkerUrl(), "fleet_pages_skipped_total") - skippedBefore;
 			assertThat(fetched + skipped).isEqualTo(200);
 			assertThat(skipped).isPositive();
 		});
 		JsonNode cancelled = gateway.getJson("/api/imports/" + id);
-		double fetched = counter(fleet.fetchWorkerUrl(), "fleet_pages_fetched_total") - fetchedBefore;
+		double fetched = Fleet.metric(fleet.fetchWorkerUrl(), "fleet_pages_fetched_total") - fetchedBefore;
 		System.out.printf("cancelled a 200-page import after %d pages: %.0f fetched in all, %.0f skipped%n",
 				cancel.getBody() == null ? -1 : FleetJson.MAPPER.readTree(cancel.getBody()).path("pagesFetched").asInt(),
 				fetched, 200 - fetched);
@@ -206,13 +206,6 @@ class PipelineEndToEndTests {
 				tmdbMovie.path("id").asLong()))
 			.isEqualTo(tmdbMovie.path("imdb_id").asString(null));
 		assertThat(count("select count(*) from genres where name = ?", "Action")).as("genres synced").isEqualTo(1);
-	}
-
-	private static double counter(String url, String name) {
-		return metrics(url).lines()
-			.filter(line -> line.startsWith(name + "{"))
-			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
 	}
 
 	private void assertStoredAsTmdbSentIt(JsonNode movie) {

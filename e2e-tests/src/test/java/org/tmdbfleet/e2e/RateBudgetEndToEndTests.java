@@ -56,13 +56,13 @@ class RateBudgetEndToEndTests {
 	@Order(2)
 	void twoFetchWorkersShareTheBudgetInsteadOfDoublingIt() {
 		ConfigurableApplicationContext second = fleet.addFetchWorker();
-		String secondUrl = "http://localhost:" + second.getEnvironment().getProperty("local.server.port");
+		String secondUrl = Fleet.url(second);
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> shareOf(secondUrl) > 0 && shareOf(fleet.fetchWorkerUrl()) > 0
-					&& shareOf(secondUrl) + shareOf(fleet.fetchWorkerUrl()) > 0.99);
+			.until(() -> Fleet.rateShareOf(secondUrl) > 0 && Fleet.rateShareOf(fleet.fetchWorkerUrl()) > 0
+					&& Fleet.rateShareOf(secondUrl) + Fleet.rateShareOf(fleet.fetchWorkerUrl()) > 0.99);
 
 		assertImportStaysWithinBudget("two instances");
-		assertThat(shareOf(secondUrl) + shareOf(fleet.fetchWorkerUrl())).isLessThanOrEqualTo(1.0);
+		assertThat(Fleet.rateShareOf(secondUrl) + Fleet.rateShareOf(fleet.fetchWorkerUrl())).isLessThanOrEqualTo(1.0);
 	}
 
 	private void assertImportStaysWithinBudget(String label) {
@@ -81,14 +81,6 @@ class RateBudgetEndToEndTests {
 		assertThat(end.path("moviesPersisted").asLong()).isEqualTo(4000);
 		assertThat(stats.path("rateLimited").asLong()).as("429s").isZero();
 		assertThat(stats.path("maxRequestsPerSecond").asLong()).isLessThanOrEqualTo(BUDGET);
-	}
-
-	private static double shareOf(String fetchWorkerUrl) {
-		String metrics = new Http(fetchWorkerUrl).get("/actuator/prometheus").getBody();
-		return metrics.lines()
-			.filter(line -> line.startsWith("fleet_rate_share"))
-			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
 	}
 
 }
