@@ -1,7 +1,6 @@
 package org.tmdbfleet.gateway.imports;
 
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -183,14 +182,6 @@ class ImportProgressRepository {
 	/** When any import last progressed; null if none ever did. */
 	Instant lastProgress() {
 		return jdbc.sql("select max(heartbeat_at) from import_jobs").query(Instant.class).optional().orElse(null);
-	}
-
-	long countStalled(Duration after) {
-		return jdbc.sql("""
-				select count(*) from import_jobs
-				where status in ('QUEUED', 'RUNNING') and coalesce(heartbeat_at, created_at) < now() - make_interval(secs => :after)
-				  and not exists (select 1 from import_jobs where heartbeat_at >= now() - make_interval(secs => :after))
-				""").param("after", after.toMillis() / 1000.0).query(Long.class).single();
 	}
 
 	void touch(UUID id) {

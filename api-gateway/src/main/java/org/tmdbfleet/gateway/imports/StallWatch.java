@@ -29,10 +29,12 @@ class StallWatch {
 
 	private final ImportProgressRepository progress;
 
-	StallWatch(ImportProperties properties, ImportProgressRepository progress, MeterRegistry registry) {
+	StallWatch(ImportProperties properties, ImportProgressRepository progress, ImportJobRepository jobs,
+			MeterRegistry registry) {
 		this.properties = properties;
 		this.progress = progress;
-		Gauge.builder("fleet.imports.stalled", () -> progress.countStalled(properties.stalledAfter()))
+		// the same rule as the API's, counted in the database
+		Gauge.builder("fleet.imports.stalled", () -> jobs.count(now().withStatus(ImportStatus.STALLED)))
 			.description("Unfinished imports without progress while the whole fleet makes none")
 			.register(registry);
 	}
