@@ -14,7 +14,6 @@ import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.gateway.web.Problems;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -130,12 +129,9 @@ class ImportCommands {
 	private record Request(ImportSource source, Integer maxPages, ImportFilters filters, boolean details) {
 
 		static Request of(ImportJob job) {
-			JsonNode params = FleetJson.MAPPER.readTree(job.getParams());
-			JsonNode maxPages = params.path("maxPages");
-			return new Request(FleetJson.MAPPER.convertValue(job.getSource(), ImportSource.class),
-					maxPages.isNumber() ? maxPages.asInt() : null,
-					FleetJson.MAPPER.treeToValue(params.path("filters"), ImportFilters.class),
-					params.path("details").asBoolean(false));
+			ImportParams params = ImportParams.read(job.getParams());
+			return new Request(FleetJson.MAPPER.convertValue(job.getSource(), ImportSource.class), params.maxPages(),
+					params.filters(), params.details());
 		}
 
 	}

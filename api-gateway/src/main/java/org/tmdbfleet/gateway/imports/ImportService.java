@@ -2,7 +2,6 @@ package org.tmdbfleet.gateway.imports;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,8 +62,7 @@ class ImportService {
 				request.filtersOrNone(), Instant.now(), request.wantsDetails());
 		String source = request.source().wireName();
 		// the canonical form of the request: what a repeated request is compared with
-		String params = FleetJson.MAPPER.writeValueAsString(Map.of("maxPages", Optional.ofNullable(request.maxPages()),
-				"filters", command.filters(), "details", command.details()));
+		String params = new ImportParams(request.maxPages(), command.filters(), command.details()).json();
 		Optional<ImportJob> earlier = (idempotencyKey != null) ? jobs.findByIdempotencyKey(idempotencyKey)
 				: Optional.empty();
 		if (earlier.isPresent()) {
