@@ -36,10 +36,6 @@ class PageFetchListener {
 
 	@KafkaListener(id = "fetch-pages", topics = Topics.PAGES, concurrency = "${fleet.fetch.concurrency:6}")
 	void onFetchPage(FetchPage command) {
-		if (cancellations.isCancelled(command.importId())) {
-			publisher.skipped(command);
-			return;
-		}
 		TmdbPage page;
 		try {
 			page = tmdb.fetchList(command.source(), command.filters(), command.tmdbPage(),

@@ -57,8 +57,9 @@ public class TmdbClient {
 	}
 
 	/**
-	 * One page of a list, as long as it is still wanted: asked right before every attempt is
-	 * sent (after the rate limiter's wait), so no request leaves for a page nobody wants.
+	 * One page of a list, as long as it is still wanted: asked before every attempt waits for
+	 * the rate limiter and again right before it is sent, so no request leaves for a page nobody
+	 * wants, nor takes a share of the budget.
 	 * @throws RequestAbandoned when {@code wanted} said no
 	 */
 	public TmdbPage fetchList(ImportSource source, ImportFilters filters, int page, BooleanSupplier wanted) {
@@ -119,10 +120,10 @@ public class TmdbClient {
 	}
 
 	private JsonNode attempt(UriComponentsBuilder uri, String endpoint, BooleanSupplier wanted) {
+		// asked before the wait, so an unwanted request takes no share of the budget, and after it
+		abandonUnless(wanted);
 		rateLimiter.acquire();
-		if (!wanted.getAsBoolean()) {
-			throw new RequestAbandoned();
-		}
+		abandonUnless(wanted);
 		Timer.Sample sample = Timer.start(registry);
 		String status = "IO_ERROR";
 		try {
@@ -145,6 +146,12 @@ public class TmdbClient {
 				.description("TMDB requests, by endpoint and HTTP status")
 				.tags("endpoint", endpoint, "status", status)
 				.register(registry));
+		}
+	}
+
+	private static void abandonUnless(BooleanSupplier wanted) {
+		if (!wanted.getAsBoolean()) {
+			throw new RequestAbandoned();
 		}
 	}
 
