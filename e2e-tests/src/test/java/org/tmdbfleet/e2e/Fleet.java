@@ -38,6 +38,13 @@ final class Fleet implements AutoCloseable {
 	private static final String NO_KAFKA = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
 			+ "org.tmdbfleet.common.kafka.FleetKafkaAutoConfiguration";
 
+	/**
+	 * For tests that count TMDB's requests per second: the simulator serves on platform threads.
+	 * TMDB counts a request when it arrives; in this one JVM the simulator's virtual threads would
+	 * wait for a carrier behind the other services' CPU-bound work and count late, in bunches.
+	 */
+	static final String PROMPT_TMDB = "--spring.threads.virtual.enabled=false";
+
 	private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
 	private final JdbcTemplate jdbc;

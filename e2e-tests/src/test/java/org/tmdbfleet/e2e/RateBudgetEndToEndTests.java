@@ -35,7 +35,7 @@ class RateBudgetEndToEndTests {
 
 	@BeforeAll
 	static void startFleet(EmbeddedKafkaBroker broker) {
-		fleet = new Fleet(broker.getBrokersAsString(), "--simulator.rate-limit=" + BUDGET).warmedUp();
+		fleet = new Fleet(broker.getBrokersAsString(), "--simulator.rate-limit=" + BUDGET, Fleet.PROMPT_TMDB).warmedUp();
 		tmdb = new Http(fleet.simulatorUrl());
 	}
 

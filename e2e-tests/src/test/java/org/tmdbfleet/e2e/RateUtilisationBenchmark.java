@@ -36,14 +36,14 @@ class RateUtilisationBenchmark {
 	private static final List<String> IMPORTS = List.of("{\"source\":\"popular\",\"maxPages\":500}",
 			"{\"source\":\"top_rated\",\"maxPages\":500}");
 
-	private static final String WARM_UP = "{\"source\":\"discover\",\"maxPages\":200}";
+	private static final String WARM_UP = "{\"source\":\"discover\",\"maxPages\":500}";
 
 	private static final String SLOW_TMDB = "{\"latencyMs\":150,\"latencyJitterMs\":50,\"rateLimit\":" + BUDGET + "}";
 
 	@Test
 	void budgetUsedByOneAndByTwoFetchWorkers(EmbeddedKafkaBroker broker) {
 		List<Result> results = new ArrayList<>();
-		try (Fleet fleet = new Fleet(broker.getBrokersAsString(), List.of(),
+		try (Fleet fleet = new Fleet(broker.getBrokersAsString(), List.of(Fleet.PROMPT_TMDB),
 				List.of("--fleet.rate-limit.requests-per-second=" + BUDGET))
 			.warmedUp()) {
 			Http tmdb = new Http(fleet.simulatorUrl());
@@ -57,6 +57,8 @@ class RateUtilisationBenchmark {
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> both.stream().allMatch(url -> Fleet.rateShareOf(url) > 0)
 						&& both.stream().mapToDouble(Fleet::rateShareOf).sum() > 0.99);
+			System.out.printf("two fetch workers' shares of the page partitions: %s%n",
+					both.stream().map(url -> String.format("%.2f", Fleet.rateShareOf(url))).toList());
 			results.add(measure(fleet, tmdb, both));
 		}
 

@@ -53,7 +53,9 @@ class DetailsFetchListener {
 		this.failed = counter(registry, "failed");
 	}
 
-	@KafkaListener(id = "fetch-details", topics = Topics.DETAILS, concurrency = "${fleet.fetch.concurrency:6}")
+	/** Dealt out across instances like the page fetchers (see {@code PageFetchListener}). */
+	@KafkaListener(id = "fetch-details", clientIdPrefix = "fetch-details", topics = Topics.DETAILS,
+			concurrency = "${fleet.fetch.concurrency:12}")
 	void onFetchDetails(FetchDetails command) {
 		JsonNode movie;
 		try {

@@ -34,7 +34,14 @@ class PageFetchListener {
 		this.cancellations = cancellations;
 	}
 
-	@KafkaListener(id = "fetch-pages", topics = Topics.PAGES, concurrency = "${fleet.fetch.concurrency:6}")
+	/**
+	 * The client id prefix is the same on every instance, so the consumers' member ids sort by
+	 * their index first and Kafka's range assignor deals the partitions out across instances
+	 * (consumer 0 of each instance, then consumer 1, ...): every instance gets its fair part,
+	 * hence its share of the budget, instead of the first instance's consumers taking them all.
+	 */
+	@KafkaListener(id = "fetch-pages", clientIdPrefix = "fetch-pages", topics = Topics.PAGES,
+			concurrency = "${fleet.fetch.concurrency:12}")
 	void onFetchPage(FetchPage command) {
 		TmdbPage page;
 		try {
