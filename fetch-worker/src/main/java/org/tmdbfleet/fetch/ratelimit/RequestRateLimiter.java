@@ -24,7 +24,6 @@ public class RequestRateLimiter {
 
 	private static final long SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-
 	private final RateLimitProperties properties;
 
 	private final PartitionShare share;
