@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
  * two: the steady rate is measured from the simulator's request count between 10 % and 90 % of
  * the requests, so start-up and the last pages do not count, and printed beside the budget and
  * the pace the fetch workers' limiters allowed. Settings of the fetch workers can be tried with
- * {@code -DargLine=-Dfleet.rate-limit.jitter-allowance=20ms}. Not part of {@code verify}; run it
+ * {@code -DargLine="-XX:+UseZGC -Dfleet.rate-limit.jitter-allowance=20ms"} (it replaces the module's
+ * {@code argLine}, so keep the collector in it). Not part of {@code verify}; run it
  * with {@code ./mvnw -pl e2e-tests -am test -Dtest=RateUtilisationBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false} (the numbers land in
  * {@code e2e-tests/target/surefire-reports/org.tmdbfleet.e2e.RateUtilisationBenchmark-output.txt}).

@@ -23,7 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * instance counts its requests over 1 s plus this, so TMDB's 1 s windows stay within the budget.
  * It is also the price: the fleet sustains at most (budget − 1) / (1 s + this) — 96 % of 35/s at
  * 10 ms, 88 % at 100 ms
- * @param backoffFactor multiplied into the rate on a 429 (TMDB says we are too fast), once per window
+ * @param firstBackoffFactor multiplied into the rate on a 429 that comes while the rate is whole
+ * (TMDB says we brushed its limit), once per window
+ * @param backoffFactor multiplied into the rate on a 429 that comes while the rate is still cut
+ * (TMDB's limit is well below ours), once per window
  * @param recoveryStep added back to that factor (up to 1) after every quiet recovery interval
  * @param recoveryInterval how long without a 429 before probing back up
  */
@@ -32,6 +35,7 @@ import org.springframework.validation.annotation.Validated;
 record RateLimitProperties(@DefaultValue("35") @Positive double requestsPerSecond,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("0.5") double headroom,
 		@DefaultValue("10ms") @NotNull Duration jitterAllowance,
+		@DefaultValue("0.9") @DecimalMin("0.05") @DecimalMax("1") double firstBackoffFactor,
 		@DefaultValue("0.75") @DecimalMin("0.05") @DecimalMax("1") double backoffFactor,
 		@DefaultValue("0.1") @DecimalMin("0.01") @DecimalMax("1") double recoveryStep,
 		@DefaultValue("2s") @NotNull Duration recoveryInterval) {

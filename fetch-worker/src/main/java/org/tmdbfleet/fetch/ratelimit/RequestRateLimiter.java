@@ -134,13 +134,18 @@ public class RequestRateLimiter {
 	 * TMDB answered 429: slow down now, for the whole instance — once per window: the other
 	 * requests of the same window that TMDB refuses were sent at the old rate already, and must
 	 * not cut the new one again (twelve refusals in flight would otherwise cut it twelve times).
+	 * A 429 while the rate is whole says a request brushed TMDB's limit — a late one crowding a
+	 * second — and costs a gentle cut; one while the rate is still cut says TMDB's limit is well
+	 * below ours, and the cuts get deeper until it stops refusing.
 	 */
 	public synchronized void throttled() {
 		long now = System.nanoTime();
 		if (lastThrottle != null && now - lastThrottle < windowNanos) {
 			return;
 		}
-		backoff = Math.max(0.05, backoff * properties.backoffFactor());
+		recover(now);
+		double factor = backoff < 1.0 ? properties.backoffFactor() : properties.firstBackoffFactor();
+		backoff = Math.max(0.05, backoff * factor);
 		lastThrottle = now;
 		lastThrottleOrRecovery = now;
 	}

@@ -60,18 +60,30 @@ class RequestRateLimiterTests {
 	}
 
 	@Test
-	void refusalsOfOneWindowCutTheRateOnceAndALaterOneCutsItAgain() throws InterruptedException {
+	void refusalsOfOneWindowCutTheRateOnceGentlyAndARefusalWhileItIsCutCutsItDeeper() throws InterruptedException {
 		RequestRateLimiter limiter = limiter(35, Duration.ofMillis(15));
 		assertThat(limiter.currentRate()).as("34 requests in any 1.015 s").isCloseTo(33.5, within(0.01));
 
 		for (int inFlight = 0; inFlight < 12; inFlight++) {
 			limiter.throttled();
 		}
-		assertThat(limiter.currentRate()).as("half of 35: 17 requests in any 1.015 s").isCloseTo(16.75, within(0.01));
+		assertThat(limiter.currentRate()).as("0.9 of 35: 31 requests in any 1.015 s").isCloseTo(30.54, within(0.01));
 
 		Thread.sleep(1100);
 		limiter.throttled();
-		assertThat(limiter.currentRate()).as("a quarter of 35: 8 requests in any 1.015 s").isCloseTo(7.88, within(0.01));
+		assertThat(limiter.currentRate()).as("0.9 x 0.5 of 35: 15 requests in any 1.015 s")
+			.isCloseTo(14.78, within(0.01));
+	}
+
+	@Test
+	void aRefusalAfterTheRateHasRecoveredIsGentleAgain() throws InterruptedException {
+		RequestRateLimiter limiter = limiter(35, Duration.ofMillis(15), Duration.ofMillis(100));
+		limiter.throttled();
+		assertThat(limiter.currentRate()).as("0.9 of 35").isCloseTo(30.54, within(0.01));
+
+		Thread.sleep(1100);
+		limiter.throttled();
+		assertThat(limiter.currentRate()).as("given back within 0.1 s, so 0.9 of 35 again").isCloseTo(30.54, within(0.01));
 	}
 
 	@Test
@@ -100,8 +112,12 @@ class RequestRateLimiterTests {
 	}
 
 	private static RequestRateLimiter limiter(double budget, Duration jitterAllowance) {
-		RateLimitProperties properties = new RateLimitProperties(budget, 0, jitterAllowance, 0.5, 0.1,
-				Duration.ofSeconds(5));
+		return limiter(budget, jitterAllowance, Duration.ofSeconds(5));
+	}
+
+	private static RequestRateLimiter limiter(double budget, Duration jitterAllowance, Duration recoveryInterval) {
+		RateLimitProperties properties = new RateLimitProperties(budget, 0, jitterAllowance, 0.9, 0.5, 0.1,
+				recoveryInterval);
 		return new RequestRateLimiter(properties, new WholeShare(), new SimpleMeterRegistry());
 	}
 
