@@ -24,6 +24,9 @@ public final class FleetCommand {
 			  scale fetch=N persist=M                      add or remove workers while running
 			  import SOURCE [--pages N] [--details] [--from DATE --to DATE]
 			                                               start an import and follow it (exit 0 only on COMPLETED)
+			  follow ID                                    follow an import started earlier (exit 0 only on COMPLETED)
+			  cancel ID                                    cancel an import: no page of it starts any more
+			  retry ID                                     re-fetch the failed pages of an import and follow it
 			  demo                                         up + an import of 100 pages of popular, left running
 			SOURCE: popular | top_rated | now_playing | upcoming | discover
 			Environment: FLEET_HOME, FLEET_*_PORT, SPRING_KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL,
@@ -33,7 +36,7 @@ public final class FleetCommand {
 
 	private final Fleet fleet;
 
-	private FleetCommand(PrintStream out, Fleet fleet) {
+	public FleetCommand(PrintStream out, Fleet fleet) {
 		this.out = out;
 		this.fleet = fleet;
 	}
@@ -58,7 +61,8 @@ public final class FleetCommand {
 		}
 	}
 
-	int run(String[] args) throws IOException {
+	/** Runs one command; answers its exit status. */
+	public int run(String... args) throws IOException {
 		if (args.length == 0) {
 			out.println(USAGE);
 			return 1;
@@ -75,6 +79,18 @@ public final class FleetCommand {
 			case "logs" -> logs(options);
 			case "scale" -> scale(options);
 			case "import" -> importAndFollow(options);
+			case "follow" -> follow(importId(options));
+			case "cancel" -> {
+				JsonNode view = watch().cancel(importId(options));
+				out.println("Import " + view.path("id").asString() + ": " + view.path("status").asString());
+				yield 0;
+			}
+			case "retry" -> {
+				UUID id = importId(options);
+				watch().retry(id);
+				out.println("Import " + id + ": retrying what failed");
+				yield follow(id);
+			}
 			case "demo" -> {
 				up(List.of());
 				yield importAndFollow(List.of("popular", "--pages", "100"));
@@ -163,11 +179,34 @@ public final class FleetCommand {
 		Integer pages = options.contains("--pages") ? intOption(options, "--pages", 0) : null;
 		String body = ImportWatch.request(options.get(0), pages, options.contains("--details"),
 				stringOption(options, "--from"), stringOption(options, "--to"));
-		ImportWatch watch = new ImportWatch(fleet.gatewayUrl(), out, System.console() != null);
-		UUID id = watch.start(body);
+		UUID id = watch().start(body);
 		out.println("Import " + id + " accepted: " + fleet.gatewayUrl() + "/api/imports/" + id);
-		JsonNode end = watch.follow(id, Duration.ofHours(12));
+		return follow(id);
+	}
+
+	private int follow(UUID id) {
+		JsonNode now = watch().view(id);
+		if (!now.has("status")) {
+			throw new FleetException("No import " + id + " (" + now.path("detail").asString("") + ")");
+		}
+		JsonNode end = watch().follow(id, Duration.ofHours(12));
 		return "COMPLETED".equals(end.path("status").asString()) ? 0 : 1;
+	}
+
+	private ImportWatch watch() {
+		return new ImportWatch(fleet.gatewayUrl(), out, System.console() != null);
+	}
+
+	private static UUID importId(List<String> options) {
+		if (options.isEmpty()) {
+			throw new FleetException("Which import? Give its id (./fleet import prints it)");
+		}
+		try {
+			return UUID.fromString(options.get(0));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FleetException("'" + options.get(0) + "' is not an import id (a UUID)");
+		}
 	}
 
 	private static int intOption(List<String> options, String name, int fallback) {

@@ -62,17 +62,45 @@ public final class ImportWatch {
 	}
 
 	public UUID start(String requestJson) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/imports"))
+		return UUID.fromString(post("/api/imports", requestJson, "the import").path("id").asString());
+	}
+
+	/** Cancels the import; answers the import as the gateway shows it then. */
+	public JsonNode cancel(UUID id) {
+		return post("/api/imports/" + id + "/cancel", "", "the cancellation");
+	}
+
+	/** Re-drives what failed of the import (its failed pages and movies). */
+	public JsonNode retry(UUID id) {
+		return post("/api/imports/" + id + "/retry", "", "the retry");
+	}
+
+	/** A command to the gateway, with the API token; its refusal, a problem, becomes the message. */
+	private JsonNode post(String path, String json, String what) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
 			.timeout(Duration.ofSeconds(10))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(requestJson));
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (!json.isEmpty()) {
+			request.header("Content-Type", "application/json");
+		}
 		apiToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
 		HttpResponse<String> response = send(request.build());
 		if (response.statusCode() != 202 && response.statusCode() != 200) {
-			throw new FleetException("The gateway refused the import (HTTP " + response.statusCode() + "): "
-					+ response.body());
+			throw new FleetException("The gateway refused " + what + " (HTTP " + response.statusCode() + "): "
+					+ problem(response.body()));
 		}
-		return UUID.fromString(JSON.readTree(response.body()).path("id").asString());
+		return JSON.readTree(response.body());
+	}
+
+	/** The detail of an {@code application/problem+json} answer, else the body as it is. */
+	private static String problem(String body) {
+		try {
+			JsonNode problem = JSON.readTree(body);
+			return problem.path("detail").isString() ? problem.path("detail").asString() : body;
+		}
+		catch (RuntimeException ex) {
+			return body;
+		}
 	}
 
 	/** FLEET_API_TOKEN, else the first of the gateway's own FLEET_API_TOKENS. */
@@ -108,9 +136,10 @@ public final class ImportWatch {
 		Instant deadline = started.plus(patience);
 		Instant lastLine = Instant.EPOCH;
 		JsonNode view = view(id);
+		JsonNode first = view;
 		while (RUNNING.contains(view.path("status").asString()) && Instant.now().isBefore(deadline)) {
 			if (live || Duration.between(lastLine, Instant.now()).toSeconds() >= 5) {
-				out.print((live ? "\r" : "") + progressLine(view, Duration.between(started, Instant.now()))
+				out.print((live ? "\r" : "") + progressLine(view, first, Duration.between(started, Instant.now()))
 						+ (live ? "" : "\n"));
 				out.flush();
 				lastLine = Instant.now();
@@ -119,28 +148,40 @@ public final class ImportWatch {
 			view = viewOr(id, view);
 		}
 		Duration took = Duration.between(started, Instant.now());
-		out.println((live ? "\r" : "") + progressLine(view, took));
-		out.println(summary(view, took));
+		out.println((live ? "\r" : "") + progressLine(view, first, took));
+		out.println(summary(view, first, took));
 		return view;
 	}
 
-	static String progressLine(JsonNode view, Duration elapsed) {
+	/**
+	 * The live line: the import's progress, and the rate and time left from what happened since
+	 * {@code first} (the import when the watch began: a watch may join an import half done, or
+	 * follow a retry).
+	 */
+	static String progressLine(JsonNode view, JsonNode first, Duration elapsed) {
 		int total = view.path("pagesTotal").asInt(0);
-		long pagesDone = view.path("pagesFetched").asLong() + view.path("pagesFailed").asLong();
+		long pagesDone = pagesDone(view);
 		long persisted = view.path("moviesPersisted").asLong();
 		double seconds = Math.max(elapsed.toMillis() / 1000.0, 0.001);
-		double rate = persisted / seconds;
+		double rate = (persisted - first.path("moviesPersisted").asLong()) / seconds;
 		double fraction = total == 0 ? 0 : Math.min(1.0, pagesDone / (double) total);
+		double fractionSince = total == 0 ? 0 : (pagesDone - Math.min(pagesDone, pagesDone(first))) / (double) total;
 		int width = 30;
 		int filled = (int) Math.round(fraction * width);
-		String eta = fraction <= 0 || fraction >= 1 ? "--" : Math.round(seconds * (1 - fraction) / fraction) + "s";
+		String eta = fractionSince <= 0 || fraction >= 1 ? "--"
+				: Math.round(seconds * (1 - fraction) / fractionSince) + "s";
 		return "[%s%s] %3.0f%% pages %d/%s  movies %d/%d  %.0f movies/s  ETA %s   ".formatted("#".repeat(filled),
 				"-".repeat(width - filled), fraction * 100, pagesDone, total == 0 ? "?" : Integer.toString(total),
 				persisted, view.path("moviesExpected").asLong(), rate, eta);
 	}
 
-	static String summary(JsonNode view, Duration took) {
+	private static long pagesDone(JsonNode view) {
+		return view.path("pagesFetched").asLong() + view.path("pagesFailed").asLong();
+	}
+
+	static String summary(JsonNode view, JsonNode first, Duration took) {
 		long persisted = view.path("moviesPersisted").asLong();
+		long persistedSince = persisted - first.path("moviesPersisted").asLong();
 		StringBuilder summary = new StringBuilder("""
 				Import %s: %s
 				  pages:  %d fetched, %d failed of %d
@@ -149,7 +190,7 @@ public final class ImportWatch {
 				""".formatted(view.path("id").asString(), view.path("status").asString(),
 				view.path("pagesFetched").asLong(), view.path("pagesFailed").asLong(), view.path("pagesTotal").asInt(),
 				persisted, view.path("moviesExpected").asLong(), took.toMillis() / 1000.0,
-				persisted / Math.max(took.toMillis() / 1000.0, 0.001)));
+				persistedSince / Math.max(took.toMillis() / 1000.0, 0.001)));
 		view.path("failedPages")
 			.forEach(page -> summary.append("  failed page ")
 				.append(page.path("page").asInt())

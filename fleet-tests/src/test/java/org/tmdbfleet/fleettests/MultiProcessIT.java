@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The fleet as separate processes — a real Kafka broker JVM, PostgreSQL, the simulator, the
  * gateway, two fetch and two persist workers — proving that more instances share the work and
- * that crashes, a database outage and a broker restart lose nothing. The fleet's TMDB budget is
+ * that crashes, a database outage and a broker restart lose nothing, and that the command line
+ * cancels an import and retries the failed pages of another. The fleet's TMDB budget is
  * cut to 4 requests per second so the failures land in the middle of the imports.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -120,6 +121,31 @@ class MultiProcessIT {
 		JsonNode end = running.follow(id, PATIENCE);
 
 		assertExact(end, id, 120);
+	}
+
+	@Test
+	@Order(5)
+	void theCommandLineCancelsAnImportAndRetriesTheFailedPagesOfAnother() {
+		UUID big = running.startImport("upcoming", 200);
+		awaitPersistedAtLeast(big, 20);
+		assertThat(running.command("cancel", big.toString())).isZero();
+		assertThat(running.view(big).path("status").asString()).isEqualTo("CANCELLED");
+
+		running.tmdbFaults("{\"errorRates\":{\"503\":1.0},\"faultPages\":[2]}");
+		UUID broken;
+		try {
+			broken = running.startImport("now_playing", 4);
+			assertThat(running.command("follow", broken.toString())).as("follow: not COMPLETED").isEqualTo(1);
+		}
+		finally {
+			running.tmdbFaults(null);
+		}
+		JsonNode failed = running.view(broken);
+		assertThat(failed.path("status").asString()).isEqualTo("COMPLETED_WITH_ERRORS");
+		assertThat(failed.path("failedPages").get(0).path("page").asInt()).isEqualTo(2);
+
+		assertThat(running.command("retry", broken.toString())).as("retry: COMPLETED").isZero();
+		assertExact(running.view(broken), broken, 4);
 	}
 
 	private void assertExact(JsonNode end, UUID id, int pages) {

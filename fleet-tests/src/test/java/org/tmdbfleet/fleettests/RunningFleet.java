@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.tmdbfleet.launcher.Fleet;
+import org.tmdbfleet.launcher.FleetCommand;
 import org.tmdbfleet.launcher.FleetSettings;
 import org.tmdbfleet.launcher.ImportWatch;
 import org.tmdbfleet.launcher.PortAllocator;
@@ -86,6 +87,25 @@ final class RunningFleet implements AutoCloseable {
 			.filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
+	}
+
+	/** Sets the simulator's faults ({@code PUT /admin/faults}); null switches them all off. */
+	void tmdbFaults(String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fleet.url("simulator") + "/admin/faults"));
+		send(json == null ? request.DELETE().build()
+				: request.header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofString(json))
+					.build());
+	}
+
+	/** Runs {@code ./fleet ARGS} against this fleet; answers its exit status. */
+	int command(String... args) {
+		try {
+			return new FleetCommand(System.out, fleet).run(args);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private String get(String url) {

@@ -1,0 +1,44 @@
+package org.tmdbfleet.launcher;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ImportWatchTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Test
+	void aWatchThatJoinsLateCountsTheRateAndTheTimeLeftFromWhatItSaw() {
+		JsonNode first = view(50, 0, 1000);
+		JsonNode now = view(75, 0, 1500);
+
+		String line = ImportWatch.progressLine(now, first, Duration.ofSeconds(10));
+
+		assertThat(line).contains("75% pages 75/100", "movies 1500/2000", " 50 movies/s", "ETA 10s");
+		assertThat(ImportWatch.summary(now, first, Duration.ofSeconds(10))).contains("time:   10.0 s (50 movies/s)");
+	}
+
+	@Test
+	void aWatchFromTheStartCountsEverything() {
+		String line = ImportWatch.progressLine(view(25, 0, 500), view(0, 0, 0), Duration.ofSeconds(5));
+
+		assertThat(line).contains("25% pages 25/100", " 100 movies/s", "ETA 15s");
+	}
+
+	private static JsonNode view(int fetched, int failed, int persisted) {
+		return JSON.createObjectNode()
+			.put("id", "7d4f5a52-0f43-4e63-9d1e-3b0f6f3f4c11")
+			.put("status", "RUNNING")
+			.put("pagesTotal", 100)
+			.put("pagesFetched", fetched)
+			.put("pagesFailed", failed)
+			.put("moviesPersisted", persisted)
+			.put("moviesExpected", 2000);
+	}
+
+}
