@@ -186,8 +186,9 @@ public final class FleetCommand {
 
 	private int follow(UUID id) {
 		JsonNode now = watch().view(id);
-		if (!now.has("status")) {
-			throw new FleetException("No import " + id + " (" + now.path("detail").asString("") + ")");
+		if (!now.path("status").isString()) {
+			// a problem: its status is the HTTP status, a number
+			throw new FleetException(now.path("detail").asString("No import " + id));
 		}
 		JsonNode end = watch().follow(id, Duration.ofHours(12));
 		return "COMPLETED".equals(end.path("status").asString()) ? 0 : 1;

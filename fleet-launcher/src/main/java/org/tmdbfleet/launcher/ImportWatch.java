@@ -208,7 +208,8 @@ public final class ImportWatch {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new FleetException("The gateway at " + gatewayUrl + " does not answer (" + ex.getMessage()
+			throw new FleetException("The gateway at " + gatewayUrl + " does not answer ("
+					+ (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName())
 					+ "). Is the fleet up? ./fleet status");
 		}
 		catch (InterruptedException ex) {
