@@ -79,7 +79,7 @@ public final class FleetCommand {
 			case "logs" -> logs(options);
 			case "scale" -> scale(options);
 			case "import" -> importAndFollow(options);
-			case "follow" -> follow(importId(options));
+			case "follow" -> follow(watch(), importId(options));
 			case "cancel" -> {
 				JsonNode view = watch().cancel(importId(options));
 				out.println("Import " + view.path("id").asString() + ": " + view.path("status").asString());
@@ -87,9 +87,10 @@ public final class FleetCommand {
 			}
 			case "retry" -> {
 				UUID id = importId(options);
-				watch().retry(id);
+				ImportWatch watch = watch();
+				watch.retry(id);
 				out.println("Import " + id + ": retrying what failed");
-				yield follow(id);
+				yield follow(watch, id);
 			}
 			case "demo" -> {
 				up(List.of());
@@ -179,18 +180,14 @@ public final class FleetCommand {
 		Integer pages = options.contains("--pages") ? intOption(options, "--pages", 0) : null;
 		String body = ImportWatch.request(options.get(0), pages, options.contains("--details"),
 				stringOption(options, "--from"), stringOption(options, "--to"));
-		UUID id = watch().start(body);
+		ImportWatch watch = watch();
+		UUID id = watch.start(body);
 		out.println("Import " + id + " accepted: " + fleet.gatewayUrl() + "/api/imports/" + id);
-		return follow(id);
+		return follow(watch, id);
 	}
 
-	private int follow(UUID id) {
-		JsonNode now = watch().view(id);
-		if (!now.path("status").isString()) {
-			// a problem: its status is the HTTP status, a number
-			throw new FleetException(now.path("detail").asString("No import " + id));
-		}
-		JsonNode end = watch().follow(id, Duration.ofHours(12));
+	private static int follow(ImportWatch watch, UUID id) {
+		JsonNode end = watch.follow(id, Duration.ofHours(12));
 		return "COMPLETED".equals(end.path("status").asString()) ? 0 : 1;
 	}
 

@@ -123,19 +123,30 @@ public final class ImportWatch {
 	private JsonNode viewOr(UUID id, JsonNode last) {
 		try {
 			JsonNode view = view(id);
-			return view.has("status") && view.has("id") ? view : last;
+			return isImport(view) ? view : last;
 		}
 		catch (FleetException ex) {
 			return last;
 		}
 	}
 
-	/** Follows the import until it ends (or the patience runs out) and prints a summary. */
+	/** An import, not a problem (whose {@code status} is the HTTP status, a number). */
+	private static boolean isImport(JsonNode view) {
+		return view.has("id") && view.path("status").isString();
+	}
+
+	/**
+	 * Follows the import until it ends (or the patience runs out) and prints a summary; an id the
+	 * gateway does not know is refused with its problem's detail.
+	 */
 	public JsonNode follow(UUID id, Duration patience) {
 		Instant started = Instant.now();
 		Instant deadline = started.plus(patience);
 		Instant lastLine = Instant.EPOCH;
 		JsonNode view = view(id);
+		if (!isImport(view)) {
+			throw new FleetException(view.path("detail").asString("No import " + id));
+		}
 		JsonNode first = view;
 		while (RUNNING.contains(view.path("status").asString()) && Instant.now().isBefore(deadline)) {
 			if (live || Duration.between(lastLine, Instant.now()).toSeconds() >= 5) {

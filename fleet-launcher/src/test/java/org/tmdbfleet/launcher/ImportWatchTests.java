@@ -1,12 +1,20 @@
 package org.tmdbfleet.launcher;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ImportWatchTests {
 
@@ -28,6 +36,33 @@ class ImportWatchTests {
 		String line = ImportWatch.progressLine(view(25, 0, 500), view(0, 0, 0), Duration.ofSeconds(5));
 
 		assertThat(line).contains("25% pages 25/100", " 100 movies/s", "ETA 15s");
+	}
+
+	@Test
+	void followingAnImportTheGatewayDoesNotKnowSaysSoInsteadOfPrintingAnEmptySummary() throws Exception {
+		UUID id = UUID.randomUUID();
+		byte[] problem = ("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+				+ "\"detail\":\"No import with id " + id + "\"}").getBytes(StandardCharsets.UTF_8);
+		HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		gateway.createContext("/api/imports/", exchange -> {
+			exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+			exchange.sendResponseHeaders(404, problem.length);
+			exchange.getResponseBody().write(problem);
+			exchange.close();
+		});
+		gateway.start();
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		try {
+			ImportWatch watch = new ImportWatch("http://127.0.0.1:" + gateway.getAddress().getPort(),
+					new PrintStream(printed, true, StandardCharsets.UTF_8), false);
+
+			assertThatExceptionOfType(FleetException.class).isThrownBy(() -> watch.follow(id, Duration.ofSeconds(5)))
+				.withMessage("No import with id " + id);
+			assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+		}
+		finally {
+			gateway.stop(0);
+		}
 	}
 
 	private static JsonNode view(int fetched, int failed, int persisted) {
