@@ -7,11 +7,11 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -81,9 +81,9 @@ public class FleetKafkaAutoConfiguration {
 	}
 
 	@Bean
-	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<Object, Object> template) {
-		return new DeadLetterPublishingRecoverer(template,
-				(record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<Object, Object> template,
+			ObjectProvider<DeadLetterNotice> notices) {
+		return new FleetDeadLetterRecoverer(template, notices.orderedStream().toList());
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,9 +31,13 @@ import org.springframework.stereotype.Component;
 /**
  * Plans an import: page 1 tells how many pages there are, so the planner publishes page 1's
  * movies itself (no request wasted) and one {@link FetchPage} for each further page. A discover
- * import holding more than TMDB serves is split into release-date {@link ReleaseWindows windows}
- * first, each paged like a list of its own under the import's page numbers. All of it in one
- * Kafka transaction with the consumed offset: a crash re-plans from scratch, never half.
+ * import holding more than a window serves is split into release-date {@link ReleaseWindows
+ * windows} first, each paged like a list of its own under the import's page numbers. Every TMDB
+ * request of planning (genres, page 1, the windows' page 1s) is made before the first send, so
+ * the Kafka transaction, which opens at the first send, only lasts as long as publishing: planning
+ * may take minutes at TMDB's latency, a transaction may not ({@code transaction.timeout.ms}). The
+ * plan is published with the consumed offset in that one transaction: a crash re-plans from
+ * scratch, never half. A plan that cannot be made ends the import {@code FAILED} with the reason.
  */
 @Component
 class ImportPlanner {
@@ -51,10 +56,14 @@ class ImportPlanner {
 
 	private final CancelledImports cancellations;
 
-	ImportPlanner(TmdbClient tmdb, PagePublisher publisher, CancelledImports cancellations) {
+	private final PlanningProperties properties;
+
+	ImportPlanner(TmdbClient tmdb, PagePublisher publisher, CancelledImports cancellations,
+			PlanningProperties properties) {
 		this.tmdb = tmdb;
 		this.publisher = publisher;
 		this.cancellations = cancellations;
+		this.properties = properties;
 	}
 
 	@KafkaListener(id = "fetch-planner", topics = Topics.IMPORTS, concurrency = "${fleet.fetch.planner-concurrency:2}")
@@ -63,23 +72,49 @@ class ImportPlanner {
 			log.info("Import " + request.importId() + " was cancelled before it was planned");
 			return;
 		}
-		syncGenres();
+		Optional<GenresFetched> genres = genres();
+		Plan plan;
 		try {
-			TmdbPage first = tmdb.fetchList(request.source(), request.filters(), 1);
-			if (needsWindows(request, first)) {
-				planWindows(request, first);
-			}
-			else {
-				planList(request, first);
-			}
+			plan = plan(request);
 		}
-		catch (TmdbException ex) {
-			log.warn("Import " + request.importId() + " cannot start: " + ex.getMessage());
-			publisher.send(Topics.PROGRESS, new ImportFailed(request.importId(), ex.getMessage()));
+		catch (RuntimeException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				throw ex; // shutting down: the import is planned again where its partition goes
+			}
+			String reason = "planning failed: " + describe(ex);
+			log.warn("Import " + request.importId() + " cannot start, " + reason);
+			genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
+			publisher.send(Topics.PROGRESS, new ImportFailed(request.importId(), reason));
+			return;
+		}
+		// from here on only sends: the transaction opens now and lasts as long as they take
+		genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
+		publish(request, plan);
+	}
+
+	/** Every TMDB request planning needs; nothing is sent. */
+	private Plan plan(ImportRequested request) {
+		TmdbPage first = tmdb.fetchList(request.source(), request.filters(), 1);
+		if (!needsWindows(request, first)) {
+			return new Plan(first, List.of(), List.of());
+		}
+		ImportFilters filters = filters(request);
+		ReleaseWindows cutter = new ReleaseWindows(range -> firstPage(filters, range), today().plusYears(YEARS_AHEAD),
+				properties.windowPages());
+		List<Window> found = cutter.split(DateRange.of(filters), first.totalResults(), maxPages(request));
+		return new Plan(first, found, numbered(found, maxPages(request)));
+	}
+
+	private void publish(ImportRequested request, Plan plan) {
+		if (plan.windows().isEmpty()) {
+			publishList(request, plan.first());
+		}
+		else {
+			publishWindows(request, plan);
 		}
 	}
 
-	private void planList(ImportRequested request, TmdbPage first) {
+	private void publishList(ImportRequested request, TmdbPage first) {
 		int pages = plannedPages(first.totalPages(), request.maxPages());
 		publisher.send(Topics.PROGRESS, new ImportPlanned(request.importId(), pages, first.totalResults()));
 		if (pages == 0) {
@@ -97,32 +132,31 @@ class ImportPlanner {
 	 * Every import refreshes the genre list: one request, and the persist workers keep
 	 * {@code genres} current without a scheduler. A failure costs the import nothing.
 	 */
-	private void syncGenres() {
+	private Optional<GenresFetched> genres() {
 		try {
-			publisher.send(Topics.MOVIES, new GenresFetched(tmdb.fetchGenres(), Instant.now()));
+			return Optional.of(new GenresFetched(tmdb.fetchGenres(), Instant.now()));
 		}
-		catch (TmdbException ex) {
-			log.warn("Genres not refreshed: " + ex.getMessage());
+		catch (RuntimeException ex) {
+			log.warn("Genres not refreshed: " + describe(ex));
+			return Optional.empty();
 		}
 	}
 
-	/** Only the TMDB requests are made before the first send: the Kafka transaction stays short. */
-	private void planWindows(ImportRequested request, TmdbPage first) {
+	private void publishWindows(ImportRequested request, Plan plan) {
 		ImportFilters filters = filters(request);
-		ReleaseWindows cutter = new ReleaseWindows(range -> firstPage(filters, range), today().plusYears(YEARS_AHEAD));
-		List<Window> found = cutter.split(DateRange.of(filters), first.totalResults(), maxPages(request));
-		List<ImportWindow> windows = numbered(found, maxPages(request));
+		List<ImportWindow> windows = plan.windows();
 		int pages = windows.stream().mapToInt(ImportWindow::pages).sum();
-		log.info("Import " + request.importId() + ": " + first.totalResults() + " movies in " + windows.size()
+		log.info("Import " + request.importId() + ": " + plan.first().totalResults() + " movies in " + windows.size()
 				+ " release-date windows, " + pages + " pages");
-		publisher.send(Topics.PROGRESS, new ImportPlanned(request.importId(), pages, first.totalResults(), windows));
+		publisher.send(Topics.PROGRESS,
+				new ImportPlanned(request.importId(), pages, plan.first().totalResults(), windows));
 		Instant now = Instant.now();
 		for (int i = 0; i < windows.size(); i++) {
 			ImportWindow window = windows.get(i);
 			if (window.pages() == 0) {
 				continue;
 			}
-			publisher.fetched(request.importId(), found.get(i).first().renumbered(window.firstPage()), now,
+			publisher.fetched(request.importId(), plan.found().get(i).first().renumbered(window.firstPage()), now,
 					request.details());
 			for (int page = window.firstPage() + 1; window.holds(page); page++) {
 				publisher.send(Topics.PAGES, window.fetchPage(request.importId(), filters, page, request.details()));
@@ -132,6 +166,12 @@ class ImportPlanner {
 
 	private TmdbPage firstPage(ImportFilters filters, DateRange range) {
 		return tmdb.fetchList(ImportSource.DISCOVER, ImportWindow.filters(filters, range.from(), range.to()), 1);
+	}
+
+	/** A TMDB failure says what TMDB answered; anything else also says what went wrong. */
+	private static String describe(Exception ex) {
+		return (ex instanceof TmdbException || ex.getMessage() == null) ? String.valueOf(ex.getMessage())
+				: ex.getClass().getSimpleName() + ": " + ex.getMessage();
 	}
 
 	/** Gives each window its run of the import's pages, all of them within {@code maxPages}. */
@@ -148,12 +188,12 @@ class ImportPlanner {
 	}
 
 	/**
-	 * A discover list TMDB cannot serve whole, when more than its 500 pages were asked for and
-	 * its date range can be cut.
+	 * A discover list longer than a window (TMDB serves 500 pages), when more than a window's pages
+	 * were asked for and its date range can be cut.
 	 */
 	private boolean needsWindows(ImportRequested request, TmdbPage first) {
-		return request.source() == ImportSource.DISCOVER && first.totalPages() > TMDB_MAX_PAGE
-				&& maxPages(request) > TMDB_MAX_PAGE
+		return request.source() == ImportSource.DISCOVER && first.totalPages() > properties.windowPages()
+				&& maxPages(request) > properties.windowPages()
 				&& DateRange.of(filters(request)).days(today().plusYears(YEARS_AHEAD)) > 1;
 	}
 
@@ -172,6 +212,16 @@ class ImportPlanner {
 
 	private static LocalDate today() {
 		return LocalDate.now(ZoneOffset.UTC);
+	}
+
+	/**
+	 * What planning learnt from TMDB.
+	 *
+	 * @param first the import's page 1
+	 * @param found the release-date windows with their page 1s, empty for one list
+	 * @param windows the same windows, numbered into the import's pages
+	 */
+	private record Plan(TmdbPage first, List<Window> found, List<ImportWindow> windows) {
 	}
 
 }

@@ -9,32 +9,45 @@ import org.tmdbfleet.fetch.tmdb.TmdbPage;
 
 /**
  * Cuts a discover import's release-date range into windows TMDB can page through completely, at
- * most {@value ImportPlanner#TMDB_MAX_PAGE} pages each. The size of a range is learnt from its
- * page 1, which becomes the window's page 1 when the range fits: the only requests spent on
- * planning are the page 1s of ranges that turn out too big. A range is cut into as many
- * equal-day parts as its size asks for at {@value #TARGET_RESULTS} movies a part, so where movies
- * are spread evenly one cut suffices; a part still too big is cut again. A single day cannot be
- * cut: a day with more movies than TMDB serves becomes a window of its first pages.
+ * most {@code windowPages} pages each (TMDB serves {@value ImportPlanner#TMDB_MAX_PAGE}). The size
+ * of a range is learnt from its page 1, which becomes the window's page 1 when the range fits: the
+ * only requests spent on planning are the page 1s of ranges that turn out too big. A range is cut
+ * into as many equal-day parts as its size asks for at 80 % of a window's movies a part, so where
+ * movies are spread evenly one cut suffices; a part still too big is cut again. A single day
+ * cannot be cut: a day with more movies than a window holds becomes a window of its first pages.
  */
 final class ReleaseWindows {
 
-	/**
-	 * Movies a cut aims at per part: 80 % of the 10,000 TMDB serves, so that a part with more than
-	 * its share of movies still fits without costing another round of page 1s.
-	 */
-	static final long TARGET_RESULTS = 8_000;
+	/** Movies on a full TMDB page. */
+	static final int PAGE_SIZE = 20;
 
 	private final Function<DateRange, TmdbPage> firstPage;
 
 	private final LocalDate latest;
 
+	private final int windowPages;
+
 	/**
 	 * @param firstPage asks TMDB for page 1 of the import's list narrowed to a range
 	 * @param latest where an open upper bound is cut as if it ended (it stays open in the window)
+	 * @param windowPages the most pages of a window
 	 */
-	ReleaseWindows(Function<DateRange, TmdbPage> firstPage, LocalDate latest) {
+	ReleaseWindows(Function<DateRange, TmdbPage> firstPage, LocalDate latest, int windowPages) {
 		this.firstPage = firstPage;
 		this.latest = latest;
+		this.windowPages = windowPages;
+	}
+
+	ReleaseWindows(Function<DateRange, TmdbPage> firstPage, LocalDate latest) {
+		this(firstPage, latest, ImportPlanner.TMDB_MAX_PAGE);
+	}
+
+	/**
+	 * Movies a cut aims at per part: 80 % of what a window serves, so that a part with more than
+	 * its share of movies still fits without costing another round of page 1s.
+	 */
+	long targetResults() {
+		return windowPages * PAGE_SIZE * 8L / 10;
 	}
 
 	/**
@@ -53,14 +66,14 @@ final class ReleaseWindows {
 	}
 
 	private void cut(DateRange range, long results, int maxPages, List<Window> windows) {
-		long parts = Math.clamp(Math.ceilDiv(results, TARGET_RESULTS), 2, range.days(latest));
+		long parts = Math.clamp(Math.ceilDiv(results, targetResults()), 2, range.days(latest));
 		for (DateRange part : range.split((int) parts, latest)) {
 			if (pages(windows) >= maxPages) {
 				return;
 			}
 			TmdbPage first = firstPage.apply(part);
-			if (first.totalPages() <= ImportPlanner.TMDB_MAX_PAGE || part.days(latest) == 1) {
-				windows.add(new Window(part, first));
+			if (first.totalPages() <= windowPages || part.days(latest) == 1) {
+				windows.add(new Window(part, first, windowPages));
 			}
 			else {
 				cut(part, first.totalResults(), maxPages, windows);
@@ -74,12 +87,14 @@ final class ReleaseWindows {
 
 	/**
 	 * A range TMDB can serve, with its page 1.
+	 *
+	 * @param maxPages the most pages a window is paged through
 	 */
-	record Window(DateRange range, TmdbPage first) {
+	record Window(DateRange range, TmdbPage first, int maxPages) {
 
-		/** The pages TMDB serves of this window. */
+		/** The pages of this window that are fetched. */
 		int pages() {
-			return Math.min(first.totalPages(), ImportPlanner.TMDB_MAX_PAGE);
+			return Math.min(first.totalPages(), maxPages);
 		}
 
 	}
