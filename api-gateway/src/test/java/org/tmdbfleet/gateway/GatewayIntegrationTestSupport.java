@@ -69,8 +69,29 @@ public abstract class GatewayIntegrationTestSupport {
 	/** Marks movies persisted for an import, as a persist worker would. */
 	protected void persisted(UUID id, long... tmdbIds) {
 		for (long tmdbId : tmdbIds) {
-			jdbc.update("insert into import_items (import_id, tmdb_id) values (?, ?)", id, tmdbId);
+			outcome(id, tmdbId, "PERSISTED", null);
 		}
+	}
+
+	/**
+	 * Records a movie's outcome in an import as a persist worker does: the first outcome stands
+	 * unless a retry asked for a new one, and it is counted if the movie was listed already.
+	 */
+	protected void outcome(UUID id, long tmdbId, String outcome, String reason) {
+		jdbc.update("""
+				with written as (
+				    insert into import_items as i (import_id, tmdb_id, outcome, reason, persisted_at)
+				    values (?, ?, ?, ?, now())
+				    on conflict (import_id, tmdb_id) do update
+				    set outcome = excluded.outcome, reason = excluded.reason, persisted_at = now()
+				    where i.outcome is null or i.outcome = 'RETRYING'
+				    returning i.listed, i.outcome)
+				update import_jobs set
+				    movies_persisted = movies_persisted + (select count(*) from written where listed and outcome = 'PERSISTED'),
+				    movies_not_found = movies_not_found + (select count(*) from written where listed and outcome = 'NOT_FOUND'),
+				    movies_failed = movies_failed + (select count(*) from written where listed and outcome = 'FAILED')
+				where id = ?
+				""", id, tmdbId, outcome, reason, id);
 	}
 
 	/** The import as {@code GET /api/imports/{id}} shows it. */

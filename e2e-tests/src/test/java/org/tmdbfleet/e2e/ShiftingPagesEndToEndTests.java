@@ -1,11 +1,15 @@
 package org.tmdbfleet.e2e;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.PageFetched;
+import org.tmdbfleet.common.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -22,8 +26,11 @@ class ShiftingPagesEndToEndTests {
 
 	private static Fleet fleet;
 
+	private static String brokers;
+
 	@BeforeAll
 	static void startFleet(EmbeddedKafkaBroker broker) {
+		brokers = broker.getBrokersAsString();
 		// every 3 list requests the ranking moves down by one place
 		fleet = new Fleet(broker.getBrokersAsString(), "--simulator.shift-every=3").warmedUp();
 	}
@@ -41,18 +48,24 @@ class ShiftingPagesEndToEndTests {
 
 		JsonNode view = fleet.awaitEnd(id, Duration.ofMinutes(2));
 
-		long listed = count("select count(*) from import_pages p, unnest(p.movie_ids) where p.import_id = ?", id);
-		long distinct = count("select count(distinct m) from import_pages p, unnest(p.movie_ids) m where p.import_id = ?",
-				id);
-		assertThat(listed).isEqualTo(30 * 20);
-		assertThat(distinct).as("some movies were seen on two pages").isLessThan(listed);
+		List<Long> listed;
+		try (TopicReader progress = new TopicReader(brokers, Topics.PROGRESS)) {
+			listed = progress.await(PageFetched.class, page -> page.importId().equals(id), 30, Duration.ofSeconds(30))
+				.stream()
+				.flatMap(page -> page.movieIds().stream())
+				.toList();
+		}
+		long distinct = listed.stream().distinct().count();
+		assertThat(listed).hasSize(30 * 20);
+		assertThat(distinct).as("some movies were seen on two pages").isLessThan(listed.size());
 		assertThat(view.path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(view.path("moviesExpected").asLong()).isEqualTo(distinct);
 		assertThat(view.path("moviesPersisted").asLong()).isEqualTo(distinct);
 		assertThat(count("select count(*) from import_items where import_id = ?", id)).isEqualTo(distinct);
-		assertThat(count("""
-				select count(distinct m) from import_pages p, unnest(p.movie_ids) m
-				where p.import_id = ? and m in (select tmdb_id from movies)""", id)).isEqualTo(distinct);
+		assertThat(fleet.database()
+			.queryForObject("select count(*) from movies where tmdb_id = any(?)", Long.class,
+					(Object) listed.stream().distinct().toArray(Long[]::new)))
+			.isEqualTo(distinct);
 	}
 
 	private long count(String sql, UUID id) {

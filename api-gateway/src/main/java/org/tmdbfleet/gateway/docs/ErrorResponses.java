@@ -21,7 +21,8 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * Adds to every operation the errors the API's shared machinery can answer, so no endpoint
  * forgets one: 400 everywhere, 404 where a path names a resource, and 401, 413 and 415 (plus the
- * bearer requirement) where a request changes data. Every 4xx and 5xx is a problem.
+ * bearer requirement) where a request changes data, 503 while the database is down. Every 4xx and
+ * 5xx is a problem.
  */
 final class ErrorResponses implements OperationCustomizer {
 
@@ -42,6 +43,7 @@ final class ErrorResponses implements OperationCustomizer {
 			operation.addSecurityItem(new SecurityRequirement().addList(OpenApiConfiguration.BEARER));
 		}
 		add(responses, "500", "Unexpected; the body says nothing about the cause, the log does");
+		add(responses, "503", "The database is unreachable; nothing was changed, retry later");
 		// also over what springdoc inferred from the return type: an error is never an ImportView
 		responses.forEach((code, response) -> {
 			if (code.charAt(0) >= '4') {

@@ -13,79 +13,77 @@ import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.common.messages.ImportWindow;
+import org.tmdbfleet.gateway.imports.ImportCommandRepository.Taken;
+import org.tmdbfleet.gateway.progress.ImportJob;
+import org.tmdbfleet.gateway.progress.ImportQueries;
+import org.tmdbfleet.gateway.progress.ImportStatus;
+import org.tmdbfleet.gateway.progress.ImportView;
 import org.tmdbfleet.gateway.web.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What an operator can do to an import once it exists: cancel it, or retry what failed. The
- * database records the decision first, then the command goes to Kafka; if Kafka does not take
- * it, the request answers 503 and repeating it is safe.
+ * decision and its command for the workers are recorded in one database transaction (the
+ * {@link Outbox}), so neither exists without the other, and Kafka being down delays the command
+ * but never refuses the request.
  */
 @Service
 class ImportCommands {
 
-	private final ImportJobRepository jobs;
+	private final ImportCommandRepository imports;
 
-	private final ImportProgressRepository progress;
+	private final Outbox outbox;
 
-	private final CommandPublisher commands;
+	private final ImportQueries queries;
 
-	private final ImportService imports;
+	private final TransactionTemplate transactions;
 
-	ImportCommands(ImportJobRepository jobs, ImportProgressRepository progress, CommandPublisher commands,
-			ImportService imports) {
-		this.jobs = jobs;
-		this.progress = progress;
-		this.commands = commands;
+	ImportCommands(ImportCommandRepository imports, Outbox outbox, ImportQueries queries,
+			TransactionTemplate transactions) {
 		this.imports = imports;
+		this.outbox = outbox;
+		this.queries = queries;
+		this.transactions = transactions;
 	}
 
 	/** Cancels a queued or running import; cancelling a cancelled one again re-sends the command. */
 	ImportView cancel(UUID id) {
 		ImportJob job = existing(id);
-		if (!progress.cancel(id)) {
-			throw Problems.of(HttpStatus.CONFLICT, "Import already ended", "status",
-					"is " + job.getStatus() + "; only a QUEUED or RUNNING import can be cancelled");
-		}
-		if (!commands.publish(Topics.CONTROL, List.of(new ImportCancelled(id, Instant.now())))) {
-			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-					"The import is cancelled but the workers could not be told (Kafka unavailable); repeat the request");
-		}
+		transactions.executeWithoutResult(status -> {
+			if (!imports.cancel(id)) {
+				throw Problems.of(HttpStatus.CONFLICT, "Import already ended", "status",
+						"is " + job.getStatus() + "; only a QUEUED or RUNNING import can be cancelled");
+			}
+			outbox.append(Topics.CONTROL, List.of(new ImportCancelled(id, Instant.now())));
+		});
 		return view(id);
 	}
 
 	/**
-	 * Sends exactly the failed pages, and the movies whose details failed, again. An import that
-	 * failed before it was planned (bad credentials, Kafka down) is queued again from the start.
+	 * Sends exactly the failed pages, and the failed movies, again. An import whose planning
+	 * failed (bad credentials, TMDB refusing the list) is queued again from the start.
 	 */
 	ImportView retry(UUID id) {
 		ImportJob job = existing(id);
 		Request request = Request.of(job);
-		if (job.getStatus() == ImportStatus.FAILED && job.getTotalPages() == null) {
-			return requeue(job, request);
-		}
-		List<Integer> pages = progress.takeFailedPages(id);
-		List<Long> movies = progress.takeFailedMovies(id);
-		if (pages.isEmpty() && movies.isEmpty()) {
-			throw Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "is " + job.getStatus()
-					+ " with no failed page; only failed pages, or an import that failed before it was planned, "
-					+ "can be retried");
-		}
 		List<ImportWindow> windows = job.getWindows();
-		List<FetchPage> fetches = pages.stream().map(page -> fetchPage(id, request, windows, page)).toList();
-		if (!commands.publish(Topics.PAGES, fetches)) {
-			progress.giveBackPages(id, pages);
-			throw unavailable();
-		}
-		List<FetchDetails> details = movies.stream().map(tmdbId -> new FetchDetails(id, tmdbId)).toList();
-		if (!commands.publish(Topics.DETAILS, details)) {
-			// the pages are on their way; the movies are failed again, and a later retry sends them
-			progress.giveBackMovies(id, movies);
-			throw unavailable();
-		}
+		transactions.executeWithoutResult(status -> {
+			if (job.getStatus() == ImportStatus.FAILED && job.getTotalPages() == null) {
+				requeue(job, request);
+				return;
+			}
+			Taken taken = imports.takeFailures(id)
+				.orElseThrow(() -> Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "is "
+						+ job.getStatus() + " with no failed page or movie; only failures, or an import whose "
+						+ "planning failed, can be retried"));
+			outbox.append(Topics.PAGES,
+					taken.pages().stream().map(page -> fetchPage(id, request, windows, page)).toList());
+			outbox.append(Topics.DETAILS, taken.movies().stream().map(tmdbId -> new FetchDetails(id, tmdbId)).toList());
+		});
 		return view(id);
 	}
 
@@ -98,31 +96,21 @@ class ImportCommands {
 			.orElseGet(() -> new FetchPage(id, request.source(), request.filters(), page, null, request.details()));
 	}
 
-	private ImportView requeue(ImportJob job, Request request) {
-		if (!progress.requeue(job.getId())) {
+	private void requeue(ImportJob job, Request request) {
+		if (!imports.requeue(job.getId())) {
 			throw Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "changed; read the import again");
 		}
-		ImportRequested command = new ImportRequested(job.getId(), request.source(), request.maxPages(),
-				request.filters(), Instant.now(), request.details());
-		if (!commands.publish(Topics.IMPORTS, List.of(command))) {
-			progress.markUnpublished(job.getId(), "could not be queued again: Kafka did not acknowledge in time");
-			throw unavailable();
-		}
-		return view(job.getId());
+		outbox.append(Topics.IMPORTS, List.of(new ImportRequested(job.getId(), request.source(), request.maxPages(),
+				request.filters(), Instant.now(), request.details())));
 	}
 
 	private ImportJob existing(UUID id) {
-		return jobs.findById(id)
+		return queries.job(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import with id " + id));
 	}
 
 	private ImportView view(UUID id) {
-		return imports.find(id).orElseThrow();
-	}
-
-	private static ResponseStatusException unavailable() {
-		return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-				"The retry could not be queued; Kafka is unavailable. Nothing changed; retry later.");
+		return queries.find(id).orElseThrow();
 	}
 
 	/** The import's request as recorded, to send its commands again. */

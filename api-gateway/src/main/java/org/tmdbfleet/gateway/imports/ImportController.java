@@ -11,27 +11,20 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.gateway.imports.ImportService.Started;
-import org.tmdbfleet.gateway.web.PageView;
+import org.tmdbfleet.gateway.progress.ImportView;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-/** Imports over HTTP: start one, list them, read one's progress. */
+/** Commands on imports over HTTP: start one, cancel one, retry what failed (reads: {@code progress}). */
 @Tag(name = "imports")
 @RestController
 @RequestMapping("/api/imports")
@@ -54,7 +47,8 @@ class ImportController {
 	}
 
 	@Operation(operationId = "startImport", summary = "Start an import",
-			description = "Records the import and queues it; never calls TMDB, never waits for workers.")
+			description = "Records the import and its command in one transaction; never calls TMDB, never waits "
+					+ "for workers or for Kafka (the command is relayed to Kafka as soon as it is reachable).")
 	@ApiResponse(responseCode = "202", description = "Recorded and queued; Location is the import",
 			headers = @Header(name = "Location", description = "/api/imports/{id}"))
 	@ApiResponse(responseCode = "200",
@@ -63,7 +57,6 @@ class ImportController {
 			headers = { @Header(name = "Location", description = "/api/imports/{id}"),
 					@Header(name = REPLAYED, description = "true") })
 	@ApiResponse(responseCode = "409", description = "The Idempotency-Key was used with a different body")
-	@ApiResponse(responseCode = "503", description = "Kafka could not take the import within 5 s; retry later")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ImportView> start(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 			examples = { @ExampleObject(name = "popular", summary = "The first 25 pages of popular",
@@ -85,31 +78,12 @@ class ImportController {
 		return ResponseEntity.ok().location(location).header(REPLAYED, "true").body(started.view());
 	}
 
-	@Operation(operationId = "listImports", summary = "List imports, newest first")
-	@GetMapping
-	PageView<ImportSummary> list(@Parameter(description = "Only imports with this status; STALLED finds unfinished "
-			+ "imports nobody works on") @RequestParam(required = false) ImportStatus status,
-			@RequestParam(required = false) ImportSource source,
-			@RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
-			@RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-		return imports.list(status, source, page, size);
-	}
-
-	@Operation(operationId = "getImport", summary = "An import's exact progress")
-	@GetMapping("/{id}")
-	ImportView get(@PathVariable UUID id) {
-		return imports.find(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import with id " + id));
-	}
-
 	@Operation(operationId = "cancelImport", summary = "Cancel an import",
 			description = "No page of the import starts once the fetch workers have heard of the cancellation "
 					+ "(milliseconds); pages in flight finish and their movies are persisted. The answer shows "
 					+ "how many pages were done. Cancelling a cancelled import again is harmless.")
 	@ApiResponse(responseCode = "200", description = "Cancelled")
 	@ApiResponse(responseCode = "409", description = "The import already ended (COMPLETED, FAILED, ...)")
-	@ApiResponse(responseCode = "503", description = "Recorded as cancelled, but Kafka could not tell the workers; "
-			+ "repeat the request")
 	@PostMapping("/{id}/cancel")
 	ImportView cancel(@PathVariable UUID id) {
 		return commands.cancel(id);
@@ -117,12 +91,11 @@ class ImportController {
 
 	@Operation(operationId = "retryImport", summary = "Retry what failed",
 			description = "Sends exactly the failed pages to the fetch workers again; when they succeed the import "
-					+ "becomes COMPLETED. An import that FAILED before it was planned (bad credentials, say) runs "
-					+ "again from the start.")
+					+ "becomes COMPLETED. An import whose planning FAILED (bad credentials, say) runs again from "
+					+ "the start.")
 	@ApiResponse(responseCode = "202", description = "The failed pages (or the import) are queued again",
 			headers = @Header(name = "Location", description = "/api/imports/{id}"))
 	@ApiResponse(responseCode = "409", description = "Nothing to retry: no failed page, or the import was cancelled")
-	@ApiResponse(responseCode = "503", description = "Kafka could not take the retry; nothing changed, retry later")
 	@PostMapping("/{id}/retry")
 	ResponseEntity<ImportView> retry(@PathVariable UUID id) {
 		ImportView view = commands.retry(id);

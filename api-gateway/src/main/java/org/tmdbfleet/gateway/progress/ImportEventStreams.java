@@ -1,16 +1,19 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.progress;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
@@ -18,10 +21,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Live progress streams. Each stream reads its import from the database every
- * {@code events-interval} and sends it when it changed: the database is where every gateway
- * instance's progress listener writes, so a stream sees all progress whichever instance serves
- * it. A stream ends with an {@code end} event once the import has ended.
+ * Live progress streams. An import followed by any number of streams is read from the database
+ * once every {@code events-interval} (one row and its first failures), and the view is sent to
+ * each stream that has not seen it: the database is where every gateway instance's progress
+ * listener writes, so a stream sees all progress whichever instance serves it. A stream ends with
+ * an {@code end} event once the import has ended.
  */
 @Component
 class ImportEventStreams implements DisposableBean {
@@ -29,34 +33,43 @@ class ImportEventStreams implements DisposableBean {
 	/** A comment this often keeps proxies from closing a quiet stream. */
 	private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
-	private static final Log log = LogFactory.getLog(ImportEventStreams.class);
+	private static final Logger log = LoggerFactory.getLogger(ImportEventStreams.class);
 
-	private final ImportService imports;
+	private final ImportQueries imports;
 
 	private final ImportProperties properties;
+
+	private final Map<UUID, Feed> feeds = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
 			Thread.ofPlatform().name("import-events").daemon().factory());
 
-	ImportEventStreams(ImportService imports, ImportProperties properties) {
+	ImportEventStreams(ImportQueries imports, ImportProperties properties) {
 		this.imports = imports;
 		this.properties = properties;
 	}
 
 	SseEmitter follow(ImportView first) {
 		SseEmitter emitter = new SseEmitter(properties.eventsTimeout().toMillis());
-		Stream stream = new Stream(first.id(), emitter);
+		Stream stream = new Stream(emitter);
 		if (!stream.send(first)) {
 			return emitter;
 		}
-		long interval = properties.eventsInterval().toMillis();
-		ScheduledFuture<?> task = scheduler.scheduleWithFixedDelay(stream::poll, interval, interval,
-				TimeUnit.MILLISECONDS);
-		stream.task.set(task);
-		emitter.onCompletion(() -> task.cancel(false));
-		emitter.onTimeout(() -> task.cancel(false));
-		emitter.onError(failure -> task.cancel(false));
+		Feed feed = feeds.compute(first.id(), (id, existing) -> {
+			Feed joined = (existing != null) ? existing : new Feed(id);
+			joined.streams.add(stream);
+			return joined;
+		});
+		emitter.onCompletion(() -> feed.leave(stream));
+		emitter.onTimeout(() -> feed.leave(stream));
+		emitter.onError(failure -> feed.leave(stream));
 		return emitter;
+	}
+
+	/** Streams following one import. */
+	int streams(UUID id) {
+		Feed feed = feeds.get(id);
+		return (feed == null) ? 0 : feed.streams.size();
 	}
 
 	@Override
@@ -64,13 +77,55 @@ class ImportEventStreams implements DisposableBean {
 		scheduler.shutdownNow();
 	}
 
-	private final class Stream {
+	/** One import's read, shared by all its streams. */
+	private final class Feed {
 
 		private final UUID id;
 
-		private final SseEmitter emitter;
+		private final List<Stream> streams = new CopyOnWriteArrayList<>();
 
-		private final AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+		private final ScheduledFuture<?> task;
+
+		Feed(UUID id) {
+			this.id = id;
+			long interval = properties.eventsInterval().toMillis();
+			this.task = scheduler.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+		}
+
+		void poll() {
+			ImportView now;
+			try {
+				now = imports.find(id).orElse(null);
+			}
+			catch (RuntimeException ex) {
+				// the database is down, say: the streams wait and the feed tries again next tick
+				log.debug("Progress of import {} could not be read: {}", id, ex.toString());
+				return;
+			}
+			for (Stream stream : streams) {
+				if (!stream.offer(now)) {
+					leave(stream);
+				}
+			}
+		}
+
+		void leave(Stream stream) {
+			streams.remove(stream);
+			feeds.computeIfPresent(id, (key, feed) -> {
+				if (feed.streams.isEmpty()) {
+					feed.task.cancel(false);
+					return null;
+				}
+				return feed;
+			});
+		}
+
+	}
+
+	/** One client's stream. */
+	private static final class Stream {
+
+		private final SseEmitter emitter;
 
 		private ImportView last;
 
@@ -78,38 +133,37 @@ class ImportEventStreams implements DisposableBean {
 
 		private long lastSentAt = System.nanoTime();
 
-		Stream(UUID id, SseEmitter emitter) {
-			this.id = id;
+		Stream(SseEmitter emitter) {
 			this.emitter = emitter;
 		}
 
-		void poll() {
-			try {
-				ImportView now = imports.find(id).orElse(null);
-				if (now == null) {
-					stop();
-					emitter.complete();
-				}
-				else if (!now.equals(last)) {
-					send(now);
-				}
-				else if (System.nanoTime() - lastSentAt > KEEP_ALIVE.toNanos()) {
+		/**
+		 * Sends the import if it changed since this stream last saw it, a keep-alive if it has been
+		 * quiet for long; the stream ends when the import is gone.
+		 * @return whether the stream goes on
+		 */
+		synchronized boolean offer(ImportView now) {
+			if (now == null) {
+				emitter.complete();
+				return false;
+			}
+			if (!now.equals(last)) {
+				return send(now);
+			}
+			if (System.nanoTime() - lastSentAt > KEEP_ALIVE.toNanos()) {
+				try {
 					emitter.send(SseEmitter.event().comment("still " + now.status()));
 					lastSentAt = System.nanoTime();
 				}
+				catch (IOException | IllegalStateException ex) {
+					return false; // the client went away
+				}
 			}
-			catch (IOException | IllegalStateException ex) {
-				// the client went away; the emitter's callbacks have cancelled the task or will
-				stop();
-			}
-			catch (RuntimeException ex) {
-				// the database is down, say: the stream waits and tries again next tick
-				log.debug("Progress stream of import " + id + " could not read it: " + ex);
-			}
+			return true;
 		}
 
 		/** @return whether the stream goes on */
-		boolean send(ImportView view) {
+		synchronized boolean send(ImportView view) {
 			try {
 				emitter.send(SseEmitter.event()
 					.id(Long.toString(++sent))
@@ -119,22 +173,13 @@ class ImportEventStreams implements DisposableBean {
 				lastSentAt = System.nanoTime();
 				if (view.status().ended()) {
 					emitter.send(SseEmitter.event().name("end").data(view.status().name()));
-					stop();
 					emitter.complete();
 					return false;
 				}
 				return true;
 			}
 			catch (IOException | IllegalStateException ex) {
-				stop();
 				return false;
-			}
-		}
-
-		private void stop() {
-			ScheduledFuture<?> running = task.get();
-			if (running != null) {
-				running.cancel(false);
 			}
 		}
 

@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.progress;
 
 import java.util.UUID;
 
@@ -21,11 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class ImportEventsController {
 
-	private final ImportService imports;
+	private final ImportQueries imports;
 
 	private final ImportEventStreams streams;
 
-	ImportEventsController(ImportService imports, ImportEventStreams streams) {
+	ImportEventsController(ImportQueries imports, ImportEventStreams streams) {
 		this.imports = imports;
 		this.streams = streams;
 	}

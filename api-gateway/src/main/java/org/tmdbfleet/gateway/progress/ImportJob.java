@@ -1,42 +1,37 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.progress;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Immutable;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.messages.ImportWindow;
 
-import org.springframework.data.domain.Persistable;
-
 /**
- * An import as the gateway records it. Progress columns are written by set-based SQL in
- * {@link ImportProgressRepository}; this entity is for creating and reading.
+ * An import as the gateway records it, for reading: the commands write its row with SQL
+ * ({@code imports}), the progress events with {@link ImportProgressRepository}. The counters are
+ * kept up to date as progress arrives, so reading an import reads this one row.
  */
 @Entity
+@Immutable
 @Table(name = "import_jobs")
-class ImportJob implements Persistable<UUID> {
+public class ImportJob {
 
 	@Id
 	private UUID id;
 
 	private String source;
 
-	@ColumnTransformer(write = "?::jsonb")
 	private String params;
 
 	@Enumerated(EnumType.STRING)
 	private ImportStatus status;
-
-	private String idempotencyKey;
 
 	private Integer requestedPages;
 
@@ -46,11 +41,8 @@ class ImportJob implements Persistable<UUID> {
 
 	private String error;
 
-	/** Written by {@link ImportProgressRepository#markPlanned}; see {@link #getWindows()}. */
-	@Column(insertable = false, updatable = false)
 	private String windows;
 
-	@Column(updatable = false)
 	private Instant createdAt;
 
 	private Instant startedAt;
@@ -59,45 +51,37 @@ class ImportJob implements Persistable<UUID> {
 
 	private Instant heartbeatAt;
 
-	@Transient
-	private boolean isNew;
+	private int pagesFetched;
+
+	private int pagesFailed;
+
+	private int pagesRetrying;
+
+	private long moviesExpected;
+
+	private long moviesPersisted;
+
+	private long moviesNotFound;
+
+	private long moviesFailed;
 
 	protected ImportJob() {
 	}
 
-	static ImportJob queued(UUID id, String source, String params, Integer requestedPages, String idempotencyKey,
-			Instant now) {
-		ImportJob job = new ImportJob();
-		job.id = id;
-		job.source = source;
-		job.params = params;
-		job.status = ImportStatus.QUEUED;
-		job.idempotencyKey = idempotencyKey;
-		job.requestedPages = requestedPages;
-		job.createdAt = now;
-		job.isNew = true;
-		return job;
-	}
-
-	@Override
 	public UUID getId() {
 		return id;
 	}
 
-	@Override
-	public boolean isNew() {
-		return isNew;
-	}
-
-	String getSource() {
+	public String getSource() {
 		return source;
 	}
 
-	String getParams() {
+	/** What was asked beyond the source, as JSON (see the commands' {@code ImportParams}). */
+	public String getParams() {
 		return params;
 	}
 
-	ImportStatus getStatus() {
+	public ImportStatus getStatus() {
 		return status;
 	}
 
@@ -105,7 +89,7 @@ class ImportJob implements Persistable<UUID> {
 		return requestedPages;
 	}
 
-	Integer getTotalPages() {
+	public Integer getTotalPages() {
 		return totalPages;
 	}
 
@@ -114,7 +98,7 @@ class ImportJob implements Persistable<UUID> {
 	}
 
 	/** The release-date windows of a windowed discover import, in date order; else empty. */
-	List<ImportWindow> getWindows() {
+	public List<ImportWindow> getWindows() {
 		return (windows == null) ? List.of() : List.of(FleetJson.MAPPER.readValue(windows, ImportWindow[].class));
 	}
 
@@ -136,6 +120,34 @@ class ImportJob implements Persistable<UUID> {
 
 	Instant getHeartbeatAt() {
 		return heartbeatAt;
+	}
+
+	int getPagesFetched() {
+		return pagesFetched;
+	}
+
+	int getPagesFailed() {
+		return pagesFailed;
+	}
+
+	int getPagesRetrying() {
+		return pagesRetrying;
+	}
+
+	long getMoviesExpected() {
+		return moviesExpected;
+	}
+
+	long getMoviesPersisted() {
+		return moviesPersisted;
+	}
+
+	long getMoviesNotFound() {
+		return moviesNotFound;
+	}
+
+	long getMoviesFailed() {
+		return moviesFailed;
 	}
 
 }

@@ -1,6 +1,5 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.progress;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import org.tmdbfleet.common.messages.ImportSource;
@@ -10,8 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface ImportJobRepository extends JpaRepository<ImportJob, UUID>, JpaSpecificationExecutor<ImportJob> {
-
-	Optional<ImportJob> findByIdempotencyKey(String idempotencyKey);
 
 	static Specification<ImportJob> fromSource(ImportSource source) {
 		return (source == null) ? Specification.unrestricted()

@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.progress;
 
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportFailed;
@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies progress events to the import's rows, then checks whether it is done. Events of one
- * import share a partition, so they arrive in the order they were written.
+ * Applies progress events to the import's rows and counters, then decides whether it is done:
+ * each event costs the same few statements at any size of import. Events of one import share a
+ * partition, so they arrive in the order they were written, but a re-delivery repeats them:
+ * every statement is idempotent.
  */
 @Component
 class ImportProgressListener {

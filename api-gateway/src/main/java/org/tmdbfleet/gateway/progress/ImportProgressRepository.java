@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.progress;
 
 import java.sql.Types;
 import java.time.Instant;
@@ -12,42 +12,47 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Import bookkeeping as set-based SQL. Every statement is idempotent, because every progress
- * event may be delivered more than once, and every count is read from the rows themselves.
+ * Applies progress to an import's rows and counters. Every event may be delivered more than once
+ * and out of order, so every statement is idempotent, and a counter moves only with a row the
+ * statement itself changed: each page and each (import, movie) is counted exactly once. Each
+ * statement touches the event's rows and the import's one row, whatever the size of the import.
+ * Locks are taken in one order everywhere (page, then movies by id, then the import's row), the
+ * order the persist workers use too (movies, then imports), so the writers never deadlock.
  */
 @Repository
 class ImportProgressRepository {
 
 	/*
-	 * Done when every planned page has an outcome and no movie id of a fetched page lacks its
-	 * import_items row. Counting "missing" rather than comparing two counts keeps it exact when
-	 * a movie appears on two pages.
+	 * Done when every planned page has an outcome, none is being retried, and every movie the
+	 * fetched pages listed has an outcome. Counters, not a count of rows: one row is read.
 	 */
 	private static final String COMPLETE_IF_DONE = """
-			update import_jobs j
-			set status = case when exists (select 1 from import_pages p where p.import_id = j.id and p.status = 'FAILED')
-			                    or exists (select 1 from import_items i where i.import_id = j.id and i.outcome = 'FAILED')
-			                  then 'COMPLETED_WITH_ERRORS' else 'COMPLETED' end,
+			update import_jobs
+			set status = case when pages_failed > 0 or movies_failed > 0 then 'COMPLETED_WITH_ERRORS' else 'COMPLETED' end,
 			    finished_at = now()
-			where j.id = :id
-			  and j.status = 'RUNNING'
-			  and (select count(*) from import_pages p
-			       where p.import_id = j.id and p.page <= j.total_pages and p.status in ('FETCHED', 'FAILED')) >= j.total_pages
-			  and not exists (
-			      select 1 from import_pages p, unnest(p.movie_ids) as e(tmdb_id)
-			      where p.import_id = j.id and p.status = 'FETCHED'
-			        and not exists (select 1 from import_items i
-			                        where i.import_id = j.id and i.tmdb_id = e.tmdb_id and i.outcome <> 'RETRYING'))
+			where id = :id and status = 'RUNNING' and total_pages is not null
+			  and pages_fetched + pages_failed >= total_pages and pages_retrying = 0
+			  and movies_persisted + movies_not_found + movies_failed >= movies_expected
 			""";
 
-	private static final String MOVIE_COUNTS = """
-			select count(*) as expected,
-			       count(i.tmdb_id) filter (where i.outcome = 'PERSISTED') as persisted,
-			       count(i.tmdb_id) filter (where i.outcome = 'NOT_FOUND') as not_found,
-			       count(i.tmdb_id) filter (where i.outcome = 'FAILED') as failed
-			from (select distinct unnest(movie_ids) as tmdb_id
-			      from import_pages where import_id = :id and status = 'FETCHED') e
-			left join import_items i on i.import_id = :id and i.tmdb_id = e.tmdb_id
+	/*
+	 * Marks the page's movies listed; a movie listed before (on another page, or by a re-delivered
+	 * event) is not counted again. A movie whose outcome a persist worker recorded before it was
+	 * listed has its outcome counted now: whichever of the two comes second counts it.
+	 */
+	private static final String LIST_MOVIES = """
+			with listed as (
+			    insert into import_items as i (import_id, tmdb_id, listed)
+			    select :id, tmdb_id, true from unnest(cast(:ids as bigint[])) as page(tmdb_id) group by tmdb_id order by tmdb_id
+			    on conflict (import_id, tmdb_id) do update set listed = true where not i.listed
+			    returning i.outcome)
+			update import_jobs set
+			    movies_expected = movies_expected + (select count(*) from listed),
+			    movies_persisted = movies_persisted + (select count(*) from listed where outcome = 'PERSISTED'),
+			    movies_not_found = movies_not_found + (select count(*) from listed where outcome = 'NOT_FOUND'),
+			    movies_failed = movies_failed + (select count(*) from listed where outcome = 'FAILED'),
+			    heartbeat_at = now()
+			where id = :id
 			""";
 
 	private final JdbcClient jdbc;
@@ -70,24 +75,30 @@ class ImportProgressRepository {
 			.update();
 	}
 
+	/** A page fetched is fetched for good; its movies are listed even if it was fetched before. */
 	void recordFetchedPage(UUID id, int page, List<Long> movieIds) {
-		jdbc.sql("""
-				insert into import_pages (import_id, page, status, movie_ids) values (:id, :page, 'FETCHED', :ids)
-				on conflict (import_id, page) do update
-				set status = 'FETCHED', movie_ids = excluded.movie_ids, error = null, updated_at = now()
-				""").param("id", id).param("page", page).param("ids", movieIds.toArray(Long[]::new)).update();
-		touch(id);
+		PageStatus before = lockPage(id, page);
+		if (before != PageStatus.FETCHED) {
+			jdbc.sql("""
+					insert into import_pages (import_id, page, status) values (:id, :page, 'FETCHED')
+					on conflict (import_id, page) do update set status = 'FETCHED', error = null, updated_at = now()
+					""").param("id", id).param("page", page).update();
+			countPage(id, before, PageStatus.FETCHED);
+		}
+		jdbc.sql(LIST_MOVIES).param("id", id).param("ids", movieIds.toArray(Long[]::new)).update();
 	}
 
 	/** A failure never overwrites a success: a page fetched once stays fetched. */
 	void recordFailedPage(UUID id, int page, String reason) {
+		PageStatus before = lockPage(id, page);
+		if (before == PageStatus.FETCHED) {
+			return;
+		}
 		jdbc.sql("""
 				insert into import_pages (import_id, page, status, error) values (:id, :page, 'FAILED', :reason)
-				on conflict (import_id, page) do update
-				set status = 'FAILED', error = excluded.error, updated_at = now()
-				where import_pages.status <> 'FETCHED'
+				on conflict (import_id, page) do update set status = 'FAILED', error = excluded.error, updated_at = now()
 				""").param("id", id).param("page", page).param("reason", reason).update();
-		touch(id);
+		countPage(id, before, PageStatus.FAILED);
 	}
 
 	void markFailed(UUID id, String reason) {
@@ -95,88 +106,6 @@ class ImportProgressRepository {
 				update import_jobs set status = 'FAILED', error = :reason, finished_at = now(), heartbeat_at = now()
 				where id = :id and status in ('QUEUED', 'RUNNING')
 				""").param("id", id).param("reason", reason).update();
-	}
-
-	/**
-	 * The import never reached Kafka. Its idempotency key is freed: the client was told to retry,
-	 * and a retry with the same key must start the import, not replay this failure.
-	 */
-	void markUnpublished(UUID id, String reason) {
-		jdbc.sql("""
-				update import_jobs set status = 'FAILED', error = :reason, finished_at = now(), heartbeat_at = now(),
-				    idempotency_key = null
-				where id = :id and status = 'QUEUED'
-				""").param("id", id).param("reason", reason).update();
-	}
-
-	/**
-	 * Cancels an unfinished import; a cancelled one stays cancelled (asking twice is fine).
-	 * @return whether the import is now cancelled
-	 */
-	boolean cancel(UUID id) {
-		return jdbc.sql("""
-				update import_jobs set status = 'CANCELLED', finished_at = coalesce(finished_at, now())
-				where id = :id and status in ('QUEUED', 'RUNNING', 'CANCELLED')
-				""").param("id", id).update() > 0;
-	}
-
-	/**
-	 * Takes the failed pages of an import to retry them: they become RETRYING (an outcome no
-	 * more, so the import cannot end before they have a new one) and the import RUNNING again.
-	 * Only a running or completed-with-errors import: a cancelled one stays cancelled. Two
-	 * concurrent retries cannot take the same page.
-	 * @return the pages taken, none if nothing failed
-	 */
-	List<Integer> takeFailedPages(UUID id) {
-		return jdbc.sql("""
-				with job as (
-				    update import_jobs set status = 'RUNNING', finished_at = null, heartbeat_at = now()
-				    where id = :id and status in ('RUNNING', 'COMPLETED_WITH_ERRORS')
-				      and (exists (select 1 from import_pages where import_id = :id and status = 'FAILED')
-				           or exists (select 1 from import_items where import_id = :id and outcome = 'FAILED'))
-				    returning id)
-				update import_pages p set status = 'RETRYING', updated_at = now()
-				from job where p.import_id = job.id and p.status = 'FAILED'
-				returning p.page
-				""").param("id", id).query(Integer.class).list().stream().sorted().toList();
-	}
-
-	/**
-	 * Takes the movies whose details failed, once {@link #takeFailedPages} made the import
-	 * RUNNING again: they become RETRYING, which is no outcome, until their new one arrives.
-	 */
-	List<Long> takeFailedMovies(UUID id) {
-		return jdbc.sql("""
-				update import_items set outcome = 'RETRYING'
-				where import_id = :id and outcome = 'FAILED'
-				  and exists (select 1 from import_jobs where id = :id and status = 'RUNNING')
-				returning tmdb_id
-				""").param("id", id).query(Long.class).list().stream().sorted().toList();
-	}
-
-	void giveBackMovies(UUID id, List<Long> movies) {
-		jdbc.sql("""
-				update import_items set outcome = 'FAILED'
-				where import_id = :id and outcome = 'RETRYING' and tmdb_id = any(:movies)
-				""").param("id", id).param("movies", movies.toArray(Long[]::new)).update();
-		completeIfDone(id);
-	}
-
-	/** The retry could not be queued: the pages are failed again, with their earlier reasons. */
-	void giveBackPages(UUID id, List<Integer> pages) {
-		jdbc.sql("""
-				update import_pages set status = 'FAILED', updated_at = now()
-				where import_id = :id and status = 'RETRYING' and page = any(:pages)
-				""").param("id", id).param("pages", pages.toArray(Integer[]::new)).update();
-		completeIfDone(id);
-	}
-
-	/** An import that never got past its planner runs again from the start. */
-	boolean requeue(UUID id) {
-		return jdbc.sql("""
-				update import_jobs set status = 'QUEUED', error = null, finished_at = null, heartbeat_at = now()
-				where id = :id and status = 'FAILED' and total_pages is null
-				""").param("id", id).update() > 0;
 	}
 
 	/** When any import last progressed; null if none ever did. */
@@ -188,51 +117,49 @@ class ImportProgressRepository {
 		jdbc.sql("update import_jobs set heartbeat_at = now() where id = :id").param("id", id).update();
 	}
 
+	/** Ends the import if nothing of it is missing; reads and writes its one row. */
 	void completeIfDone(UUID id) {
 		jdbc.sql(COMPLETE_IF_DONE).param("id", id).update();
 	}
 
-	Counts counts(UUID id) {
-		PageCounts pages = jdbc.sql("""
-				select count(*) filter (where status = 'FETCHED') as fetched,
-				       count(*) filter (where status = 'FAILED') as failed,
-				       count(*) filter (where status = 'RETRYING') as retrying
-				from import_pages where import_id = :id
-				""").param("id", id).query(PageCounts.class).single();
-		MovieCounts movies = jdbc.sql(MOVIE_COUNTS).param("id", id).query(MovieCounts.class).single();
-		List<FailedMovie> failedMovies = jdbc.sql("""
-				select tmdb_id, reason from import_items where import_id = :id and outcome = 'FAILED'
-				order by tmdb_id limit 100
-				""").param("id", id).query(FailedMovie.class).list();
-		List<FailedPage> failed = jdbc
-			.sql("select page, error as reason from import_pages where import_id = :id and status = 'FAILED' order by page")
+	/** The imports still running, for the periodic re-decision. */
+	List<UUID> running() {
+		return jdbc.sql("select id from import_jobs where status = 'RUNNING'").query(UUID.class).list();
+	}
+
+	/** The page's status as it stands, locked until the transaction ends; null if it has none. */
+	private PageStatus lockPage(UUID id, int page) {
+		return jdbc.sql("select status from import_pages where import_id = :id and page = :page for update")
 			.param("id", id)
-			.query(FailedPage.class)
-			.list();
-		return new Counts(pages.fetched(), pages.failed(), pages.retrying(), movies.expected(), movies.persisted(),
-				movies.notFound(), movies.failed(), failed, failedMovies);
+			.param("page", page)
+			.query(PageStatus.class)
+			.optional()
+			.orElse(null);
 	}
 
-	record Counts(long pagesFetched, long pagesFailed, long pagesRetrying, long moviesExpected, long moviesPersisted,
-			long moviesNotFound, long moviesFailed, List<FailedPage> failedPages, List<FailedMovie> failedMovies) {
-
-		/** An import nothing has happened to yet. */
-		static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, List.of(), List.of());
-
+	/** Moves the page from one counter to another. */
+	private void countPage(UUID id, PageStatus before, PageStatus after) {
+		jdbc.sql("""
+				update import_jobs set pages_fetched = pages_fetched + :fetched, pages_failed = pages_failed + :failed,
+				    pages_retrying = pages_retrying + :retrying, heartbeat_at = now()
+				where id = :id
+				""")
+			.param("id", id)
+			.param("fetched", delta(PageStatus.FETCHED, before, after))
+			.param("failed", delta(PageStatus.FAILED, before, after))
+			.param("retrying", delta(PageStatus.RETRYING, before, after))
+			.update();
 	}
 
-	/** A page that could not be fetched, and why. */
-	record FailedPage(int page, String reason) {
+	private static int delta(PageStatus counted, PageStatus before, PageStatus after) {
+		return ((after == counted) ? 1 : 0) - ((before == counted) ? 1 : 0);
 	}
 
-	private record PageCounts(long fetched, long failed, long retrying) {
-	}
+	/** Where a page of an import stands. */
+	enum PageStatus {
 
-	/** A movie whose details could not be fetched, and why. */
-	record FailedMovie(long tmdbId, String reason) {
-	}
+		FETCHED, FAILED, RETRYING
 
-	private record MovieCounts(long expected, long persisted, long notFound, long failed) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.progress;
 
 import java.time.Duration;
 
@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * fleet makes none either, before it shows as {@code STALLED}
  * @param eventsInterval how often a live progress stream looks for changes
  * @param eventsTimeout the longest a live progress stream stays open; the client reconnects
+ * @param recheckInterval how often every running import is decided again, in case its last
+ * progress event was lost
  */
 @ConfigurationProperties("fleet.imports")
 record ImportProperties(@DefaultValue("60s") Duration stalledAfter, @DefaultValue("500ms") Duration eventsInterval,
-		@DefaultValue("30m") Duration eventsTimeout) {
+		@DefaultValue("30m") Duration eventsTimeout, @DefaultValue("30s") Duration recheckInterval) {
 }

@@ -1,7 +1,7 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.progress;
 
 /** Where an import stands. */
-enum ImportStatus {
+public enum ImportStatus {
 
 	/** Recorded and published; no planner has read page 1 yet. */
 	QUEUED,
@@ -15,7 +15,7 @@ enum ImportStatus {
 	/** Every planned page has an outcome, some failed; the others' movies are all persisted. */
 	COMPLETED_WITH_ERRORS,
 
-	/** The import could not run at all (bad credentials, a list TMDB refuses, Kafka down). */
+	/** The import could not be planned (bad credentials, a list TMDB refuses); the reason is shown. */
 	FAILED,
 
 	/** Cancelled by an operator: no page of it starts once the fetch workers have heard of it. */
@@ -29,7 +29,7 @@ enum ImportStatus {
 	STALLED;
 
 	/** Whether nothing more happens to the import unless someone acts (retry). */
-	boolean ended() {
+	public boolean ended() {
 		return this == COMPLETED || this == COMPLETED_WITH_ERRORS || this == FAILED || this == CANCELLED;
 	}
 

@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.progress;
 
 import java.time.Instant;
 import java.util.UUID;

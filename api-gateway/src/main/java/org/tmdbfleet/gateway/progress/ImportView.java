@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.progress;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,37 +7,46 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.tmdbfleet.common.messages.ImportWindow;
-import org.tmdbfleet.gateway.imports.ImportProgressRepository.Counts;
-import org.tmdbfleet.gateway.imports.ImportProgressRepository.FailedMovie;
-import org.tmdbfleet.gateway.imports.ImportProgressRepository.FailedPage;
 
 /**
- * An import as the API shows it. All counts are exact, read from the database.
+ * An import as the API shows it. All counts are exact, kept by the database as progress arrives.
  *
  * @param pagesTotal pages planned, null until the planner read page 1
  * @param pagesRetrying failed pages sent again by a retry, without a new outcome yet
  * @param moviesExpected distinct movies on the pages fetched so far
  * @param moviesPersisted of those, the ones in the database
  * @param moviesNotFound of those, the ones TMDB does not know (details imports)
- * @param moviesFailed of those, the ones whose details could not be fetched; listed (100 at
- * most) in {@code failedMovies}, sent again by a retry
+ * @param moviesFailed of those, the ones that could not be fetched or stored; sent again by a retry
+ * @param failedPages the first failed pages ({@value ImportQueries#FIRST_FAILURES} at most); all of
+ * them at {@code /api/imports/{id}/failed-pages}
+ * @param failedMovies the first failed movies ({@value ImportQueries#FIRST_FAILURES} at most); all
+ * of them at {@code /api/imports/{id}/failed-movies}
  * @param windows the release-date windows a discover import beyond TMDB's 500 pages was split
  * into, in date order; empty for an import that is one list
  * @param lastProgressAt when a worker last reported progress of this import
  */
-record ImportView(UUID id, String source, ImportStatus status, Integer maxPages, Integer pagesTotal,
+public record ImportView(UUID id, String source, ImportStatus status, Integer maxPages, Integer pagesTotal,
 		long pagesFetched, long pagesFailed, long pagesRetrying, long moviesExpected, long moviesPersisted,
 		long moviesNotFound, long moviesFailed, Long totalResults, List<Window> windows, List<FailedPage> failedPages,
 		List<FailedMovie> failedMovies, String error, Instant createdAt, Instant startedAt, Instant finishedAt,
 		Instant lastProgressAt) {
 
 	/** @param status the stored status, or STALLED */
-	static ImportView of(ImportJob job, ImportStatus status, Counts counts) {
+	static ImportView of(ImportJob job, ImportStatus status, List<FailedPage> failedPages,
+			List<FailedMovie> failedMovies) {
 		return new ImportView(job.getId(), job.getSource(), status, job.getRequestedPages(), job.getTotalPages(),
-				counts.pagesFetched(), counts.pagesFailed(), counts.pagesRetrying(), counts.moviesExpected(),
-				counts.moviesPersisted(), counts.moviesNotFound(), counts.moviesFailed(), job.getTotalResults(),
-				job.getWindows().stream().map(Window::of).toList(), counts.failedPages(), counts.failedMovies(),
-				job.getError(), job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), job.getHeartbeatAt());
+				job.getPagesFetched(), job.getPagesFailed(), job.getPagesRetrying(), job.getMoviesExpected(),
+				job.getMoviesPersisted(), job.getMoviesNotFound(), job.getMoviesFailed(), job.getTotalResults(),
+				job.getWindows().stream().map(Window::of).toList(), failedPages, failedMovies, job.getError(),
+				job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), job.getHeartbeatAt());
+	}
+
+	/** A page that could not be fetched, and why. */
+	public record FailedPage(int page, String reason) {
+	}
+
+	/** A movie that could not be fetched or stored, and why. */
+	public record FailedMovie(long tmdbId, String reason) {
 	}
 
 	/**

@@ -16,8 +16,10 @@ class OpenApiIntegrationTests extends GatewayIntegrationTestSupport {
 	/** Every operation and the error statuses it must document. */
 	private static final Map<String, List<String>> ERRORS = Map.of(
 			"post /api/imports", List.of("400", "401", "409", "413", "415", "500", "503"),
-			"get /api/imports", List.of("400", "500"),
-			"get /api/imports/{id}", List.of("400", "404", "500"),
+			"get /api/imports", List.of("400", "500", "503"),
+			"get /api/imports/{id}", List.of("400", "404", "500", "503"),
+			"get /api/imports/{id}/failed-pages", List.of("400", "404", "500", "503"),
+			"get /api/imports/{id}/failed-movies", List.of("400", "404", "500", "503"),
 			"post /api/imports/{id}/cancel", List.of("400", "401", "404", "409", "500", "503"),
 			"post /api/imports/{id}/retry", List.of("400", "401", "404", "409", "500", "503"),
 			"get /api/imports/{id}/events", List.of("400", "404", "500"),
@@ -31,6 +33,7 @@ class OpenApiIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(document.path("openapi").asString()).startsWith("3.1");
 		assertThat(document.path("paths").propertyNames()).containsExactlyInAnyOrder("/api/imports",
 				"/api/imports/{id}", "/api/imports/{id}/cancel", "/api/imports/{id}/retry", "/api/imports/{id}/events",
+				"/api/imports/{id}/failed-pages", "/api/imports/{id}/failed-movies",
 				"/api/movies", "/api/movies/{tmdbId}");
 		ERRORS.forEach((operation, statuses) -> {
 			String[] methodAndPath = operation.split(" ");

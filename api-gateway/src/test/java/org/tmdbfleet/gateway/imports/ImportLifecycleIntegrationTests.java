@@ -200,10 +200,8 @@ class ImportLifecycleIntegrationTests extends GatewayIntegrationTestSupport {
 		progress(new PageFetched(id, 1, List.of(51L, 52L, 53L)));
 		// as the persist workers record them
 		persisted(id, 51);
-		jdbc.update("insert into import_items (import_id, tmdb_id, outcome, reason) values (?, 52, 'NOT_FOUND', ?)",
-				id, "TMDB movie answered HTTP 404 (34: The resource you requested could not be found.)");
-		jdbc.update("insert into import_items (import_id, tmdb_id, outcome, reason) values (?, 53, 'FAILED', ?)", id,
-				"TMDB movie answered HTTP 503, 4 attempts");
+		outcome(id, 52, "NOT_FOUND", "TMDB movie answered HTTP 404 (34: The resource you requested could not be found.)");
+		outcome(id, 53, "FAILED", "TMDB movie answered HTTP 503, 4 attempts");
 		progress(new MoviesPersisted(id, 3));
 		await().until(() -> "COMPLETED_WITH_ERRORS".equals(importView(id).path("status").asString()));
 		JsonNode broken = importView(id);
@@ -221,8 +219,7 @@ class ImportLifecycleIntegrationTests extends GatewayIntegrationTestSupport {
 				.containsExactly(53L);
 		}
 		assertThat(importView(id).path("status").asString()).isEqualTo("RUNNING");
-		jdbc.update("update import_items set outcome = 'PERSISTED', reason = null where import_id = ? and tmdb_id = 53",
-				id);
+		persisted(id, 53);
 		progress(new MoviesPersisted(id, 1));
 		await().until(() -> "COMPLETED".equals(importView(id).path("status").asString()));
 		assertThat(importView(id).path("moviesPersisted").asInt()).isEqualTo(2);

@@ -1,0 +1,108 @@
+package org.tmdbfleet.gateway.imports;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the commands write to an import's rows. Each statement decides by the row as it stands
+ * (a status in its WHERE), so two concurrent commands never both succeed where only one may, and
+ * the counters move with the rows they count (see {@code V5__progress_counters.sql}).
+ */
+@Repository
+class ImportCommandRepository {
+
+	private final JdbcClient jdbc;
+
+	ImportCommandRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** @return false if the idempotency key was taken meanwhile (nothing was inserted) */
+	boolean insertQueued(UUID id, String source, String params, Integer requestedPages, String idempotencyKey) {
+		return jdbc.sql("""
+				insert into import_jobs (id, source, params, status, idempotency_key, requested_pages)
+				values (:id, :source, cast(:params as jsonb), 'QUEUED', :key, :pages)
+				on conflict (idempotency_key) do nothing
+				""")
+			.param("id", id)
+			.param("source", source)
+			.param("params", params)
+			.param("key", idempotencyKey)
+			.param("pages", requestedPages)
+			.update() > 0;
+	}
+
+	/** The import an idempotency key started: its id, source and params. */
+	Optional<Keyed> findByIdempotencyKey(String key) {
+		return jdbc.sql("select id, source, params::text as params from import_jobs where idempotency_key = :key")
+			.param("key", key)
+			.query(Keyed.class)
+			.optional();
+	}
+
+	/**
+	 * Cancels an unfinished import; a cancelled one stays cancelled (asking twice is fine).
+	 * @return whether the import is now cancelled
+	 */
+	boolean cancel(UUID id) {
+		return jdbc.sql("""
+				update import_jobs set status = 'CANCELLED', finished_at = coalesce(finished_at, now())
+				where id = :id and status in ('QUEUED', 'RUNNING', 'CANCELLED')
+				""").param("id", id).update() > 0;
+	}
+
+	/**
+	 * Takes what failed in an import to retry it: its failed pages and movies become RETRYING (no
+	 * outcome, so the import cannot end before they have a new one) and the import RUNNING again.
+	 * Only a running or completed-with-errors import: a cancelled one stays cancelled. Two
+	 * concurrent retries cannot take the same page or movie. Locks in the order every writer of
+	 * progress uses (pages, movies, the import's row). Runs in the caller's transaction, which must
+	 * roll back when this returns empty.
+	 * @return what was taken; empty if the import cannot be retried (nothing is taken then)
+	 */
+	Optional<Taken> takeFailures(UUID id) {
+		List<Integer> pages = jdbc.sql("""
+				update import_pages set status = 'RETRYING', updated_at = now()
+				where import_id = :id and status = 'FAILED'
+				  and exists (select 1 from import_jobs where id = :id and status in ('RUNNING', 'COMPLETED_WITH_ERRORS'))
+				returning page
+				""").param("id", id).query(Integer.class).list().stream().sorted().toList();
+		List<Long> movies = jdbc.sql("""
+				update import_items set outcome = 'RETRYING'
+				where import_id = :id and outcome = 'FAILED' and listed
+				  and exists (select 1 from import_jobs where id = :id and status in ('RUNNING', 'COMPLETED_WITH_ERRORS'))
+				returning tmdb_id
+				""").param("id", id).query(Long.class).list().stream().sorted().toList();
+		if (pages.isEmpty() && movies.isEmpty()) {
+			return Optional.empty();
+		}
+		int updated = jdbc.sql("""
+				update import_jobs set status = 'RUNNING', finished_at = null, heartbeat_at = now(),
+				    pages_failed = pages_failed - :pages, pages_retrying = pages_retrying + :pages,
+				    movies_failed = movies_failed - :movies
+				where id = :id and status in ('RUNNING', 'COMPLETED_WITH_ERRORS')
+				""").param("id", id).param("pages", pages.size()).param("movies", movies.size()).update();
+		return (updated > 0) ? Optional.of(new Taken(pages, movies)) : Optional.empty();
+	}
+
+	/** An import whose planning failed runs again from the start. */
+	boolean requeue(UUID id) {
+		return jdbc.sql("""
+				update import_jobs set status = 'QUEUED', error = null, finished_at = null, heartbeat_at = now()
+				where id = :id and status = 'FAILED' and total_pages is null
+				""").param("id", id).update() > 0;
+	}
+
+	/** The failed pages and movies a retry took. */
+	record Taken(List<Integer> pages, List<Long> movies) {
+	}
+
+	/** An import as its idempotency key finds it. */
+	record Keyed(UUID id, String source, String params) {
+	}
+
+}
