@@ -1,9 +1,18 @@
 package org.tmdbfleet.gateway;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportProgress;
 import org.tmdbfleet.common.testing.TestDatabase;
@@ -111,6 +120,35 @@ public abstract class GatewayIntegrationTestSupport {
 		problem.path("errors").forEach(error -> named.add(error.path("field").asString()));
 		assertThat(named).as(response.body()).contains(fields);
 		return problem;
+	}
+
+	/** Follows the import's event stream until it closes, each line into {@code lines}; the HTTP status. */
+	protected int follow(UUID id, List<String> lines) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports/" + id
+				+ "/events")).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).build();
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+				reader.lines().forEach(lines::add);
+			}
+			return response.statusCode();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The {@code progress} events' data among the lines of a stream. */
+	protected static List<JsonNode> events(List<String> lines) {
+		List<JsonNode> events = new ArrayList<>();
+		for (int i = 0; i + 1 < lines.size(); i++) {
+			if (lines.get(i).equals("event:progress") && lines.get(i + 1).startsWith("data:")) {
+				events.add(FleetJson.MAPPER.readTree(lines.get(i + 1).substring("data:".length())));
+			}
+		}
+		return events;
 	}
 
 }

@@ -12,6 +12,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +47,17 @@ class ImportEventStreams implements DisposableBean {
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
 			Thread.ofPlatform().name("import-events").daemon().factory());
 
-	ImportEventStreams(ImportQueries imports, ImportProperties properties) {
+	private final Counter reads;
+
+	ImportEventStreams(ImportQueries imports, ImportProperties properties, MeterRegistry registry) {
 		this.imports = imports;
 		this.properties = properties;
+		this.reads = Counter.builder("fleet.imports.stream.reads")
+			.description("Reads of followed imports for their live streams: one per import and interval, however many follow it")
+			.register(registry);
+		Gauge.builder("fleet.imports.streams", feeds, all -> all.values().stream().mapToInt(feed -> feed.streams.size()).sum())
+			.description("Live progress streams open on this gateway")
+			.register(registry);
 	}
 
 	SseEmitter follow(ImportView first) {
@@ -64,12 +75,6 @@ class ImportEventStreams implements DisposableBean {
 		emitter.onTimeout(() -> feed.leave(stream));
 		emitter.onError(failure -> feed.leave(stream));
 		return emitter;
-	}
-
-	/** Streams following one import. */
-	int streams(UUID id) {
-		Feed feed = feeds.get(id);
-		return (feed == null) ? 0 : feed.streams.size();
 	}
 
 	@Override
@@ -95,6 +100,7 @@ class ImportEventStreams implements DisposableBean {
 		void poll() {
 			ImportView now;
 			try {
+				reads.increment();
 				now = imports.find(id).orElse(null);
 			}
 			catch (RuntimeException ex) {

@@ -1,12 +1,5 @@
 package org.tmdbfleet.gateway.imports;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FetchPage;
@@ -278,33 +270,6 @@ class ImportLifecycleIntegrationTests extends GatewayIntegrationTestSupport {
 	}
 
 	/** Reads the whole stream, line by line, into {@code lines}; returns the HTTP status. */
-	private int follow(UUID id, List<String> lines) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports/" + id
-				+ "/events")).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).build();
-		try (HttpClient client = HttpClient.newHttpClient()) {
-			HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-			assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-			try (BufferedReader reader = new BufferedReader(
-					new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-				reader.lines().forEach(lines::add);
-			}
-			return response.statusCode();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static List<JsonNode> events(List<String> lines) {
-		List<JsonNode> events = new ArrayList<>();
-		for (int i = 0; i + 1 < lines.size(); i++) {
-			if (lines.get(i).equals("event:progress") && lines.get(i + 1).startsWith("data:")) {
-				events.add(FleetJson.MAPPER.readTree(lines.get(i + 1).substring("data:".length())));
-			}
-		}
-		return events;
-	}
-
 	private List<ImportCancelled> cancellationsOf(UUID id) {
 		try (TopicReader control = new TopicReader(broker.getBrokersAsString(), Topics.CONTROL)) {
 			return control.await(ImportCancelled.class, cancellation -> cancellation.importId().equals(id), 2,

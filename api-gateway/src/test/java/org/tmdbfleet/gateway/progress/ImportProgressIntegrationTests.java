@@ -1,0 +1,100 @@
+package org.tmdbfleet.gateway.progress;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.tmdbfleet.common.messages.ImportPlanned;
+import org.tmdbfleet.common.messages.PageFailed;
+import org.tmdbfleet.common.messages.PageFetched;
+import org.tmdbfleet.gateway.ApiClient.Response;
+import org.tmdbfleet.gateway.GatewayIntegrationTestSupport;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What an import's progress costs to read, and what ends it when its last event is lost. */
+@TestPropertySource(properties = { "fleet.imports.recheck-interval=1s", "fleet.imports.events-interval=200ms" })
+class ImportProgressIntegrationTests extends GatewayIntegrationTestSupport {
+
+	@Test
+	void theViewShowsTheFirstFailuresAndTheRestArePaged() {
+		UUID id = startImport();
+		progress(new ImportPlanned(id, 30, 600));
+		IntStream.rangeClosed(1, 25).forEach(page -> progress(new PageFailed(id, page, "TMDB answered HTTP 50" + page % 10)));
+		IntStream.rangeClosed(26, 30).forEach(page -> progress(new PageFetched(id, page, List.of())));
+
+		await().until(() -> "COMPLETED_WITH_ERRORS".equals(importView(id).path("status").asString()));
+		JsonNode view = importView(id);
+		assertThat(view.path("pagesFailed").asInt()).isEqualTo(25);
+		assertThat(view.path("failedPages").valueStream().map(page -> page.path("page").asInt()))
+			.containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+
+		JsonNode second = api().get("/api/imports/" + id + "/failed-pages?page=1&size=10").json();
+		assertThat(second.path("items").valueStream().map(page -> page.path("page").asInt()))
+			.containsExactly(11, 12, 13, 14, 15, 16, 17, 18, 19, 20);
+		assertThat(second.at("/items/0/reason").asString()).isEqualTo("TMDB answered HTTP 501");
+		assertThat(second.at("/page/totalElements").asInt()).isEqualTo(25);
+		assertThat(second.at("/page/totalPages").asInt()).isEqualTo(3);
+		JsonNode movies = api().get("/api/imports/" + id + "/failed-movies").json();
+		assertThat(movies.path("items")).isEmpty();
+		assertProblem(api().get("/api/imports/" + UUID.randomUUID() + "/failed-pages"), 404);
+		assertProblem(api().get("/api/imports/" + id + "/failed-pages?size=1000"), 400, "size");
+	}
+
+	@Test
+	void streamsOfOneImportShareOneRead() throws Exception {
+		UUID id = startImport();
+		progress(new ImportPlanned(id, 1, 20));
+		List<List<String>> lines = List.of(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(),
+				new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+		List<CompletableFuture<Integer>> streams = lines.stream()
+			.map(stream -> CompletableFuture.supplyAsync(() -> follow(id, stream)))
+			.toList();
+		await().until(() -> metric("fleet_imports_streams") == 4);
+
+		double readsBefore = metric("fleet_imports_stream_reads_total");
+		await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+		double reads = metric("fleet_imports_stream_reads_total") - readsBefore;
+		// 2 s at one read per 200 ms: about 10 reads for all four streams, where one read per stream makes 40
+		assertThat(reads).isBetween(5.0, 14.0);
+
+		progress(new PageFetched(id, 1, List.of()));
+		for (CompletableFuture<Integer> stream : streams) {
+			assertThat(stream.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+		}
+		lines.forEach(stream -> assertThat(events(stream)).last()
+			.satisfies(last -> assertThat(last.path("status").asString()).isEqualTo("COMPLETED")));
+		await().until(() -> metric("fleet_imports_streams") == 0);
+	}
+
+	@Test
+	void aRunningImportWhoseLastEventWasLostIsEndedByTheRecheck() {
+		UUID id = startImport();
+		progress(new ImportPlanned(id, 1, 20));
+		progress(new PageFetched(id, 1, List.of(71L)));
+		await().until(() -> importView(id).path("moviesExpected").asInt() == 1);
+
+		// the persist worker records the outcome, and its MoviesPersisted event never arrives
+		persisted(id, 71);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> "COMPLETED".equals(importView(id).path("status").asString()));
+		assertThat(importView(id).path("moviesPersisted").asInt()).isEqualTo(1);
+	}
+
+	private double metric(String name) {
+		Response response = api().get("/actuator/prometheus");
+		Matcher value = Pattern.compile("(?m)^" + name + "\\{[^}]*} (\\S+)$").matcher(response.body());
+		return value.find() ? Double.parseDouble(value.group(1)) : 0;
+	}
+
+}
