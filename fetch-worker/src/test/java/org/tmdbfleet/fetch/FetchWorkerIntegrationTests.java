@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchDetails;
+import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.ImportCancelled;
 import org.tmdbfleet.common.messages.ImportFilters;
@@ -25,6 +26,7 @@ import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.common.messages.MovieFetched;
+import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
 import org.tmdbfleet.common.testing.TopicReader;
 import org.tmdbfleet.simulator.TmdbSimulatorApplication;
@@ -197,6 +199,26 @@ class FetchWorkerIntegrationTests {
 		finally {
 			ImportCancelled cancelled = new ImportCancelled(importId, Instant.now());
 			kafka.executeInTransaction(template -> template.send(Topics.CONTROL, cancelled.key(), cancelled));
+		}
+	}
+
+	@Test
+	void aPageCommandThatFailsInAWayNobodyForesawEndsAsThatPagesFailureWithTheReason() {
+		UUID importId = UUID.randomUUID();
+		// no source: the listener throws a NullPointerException, not a TMDB failure
+		FetchPage broken = new FetchPage(importId, null, ImportFilters.NONE, 4, null, false);
+		kafka.executeInTransaction(template -> template.send(Topics.PAGES, broken.key(), broken));
+
+		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS);
+				TopicReader dead = new TopicReader(broker.getBrokersAsString(), Topics.deadLetter(Topics.PAGES))) {
+			List<PageFailed> failed = progress.await(PageFailed.class, event -> event.importId().equals(importId), 1,
+					PATIENCE);
+			assertThat(failed).singleElement().satisfies(page -> {
+				assertThat(page.page()).isEqualTo(4);
+				assertThat(page.reason()).contains("NullPointerException");
+			});
+			assertThat(dead.await(FetchPage.class, command -> command.importId().equals(importId), 1, PATIENCE))
+				.hasSize(1);
 		}
 	}
 

@@ -66,7 +66,7 @@ public record FleetSettings(Path repository, Path home, Path java, int kafkaPort
 		return externalTmdb == null;
 	}
 
-	String kafkaBootstrap() {
+	public String kafkaBootstrap() {
 		return ownsKafka() ? "localhost:" + kafkaPort : externalKafka;
 	}
 

@@ -208,6 +208,18 @@ public final class ImportWatch {
 				.append(": ")
 				.append(page.path("reason").asString())
 				.append('\n'));
+		view.path("failedMovies")
+			.forEach(movie -> summary.append("  failed movie ")
+				.append(movie.path("tmdbId").asLong())
+				.append(": ")
+				.append(movie.path("reason").asString())
+				.append('\n'));
+		long unlisted = view.path("pagesFailed").asLong() + view.path("moviesFailed").asLong()
+				- view.path("failedPages").size() - view.path("failedMovies").size();
+		if (unlisted > 0) {
+			summary.append("  ... and ").append(unlisted).append(" more: ").append(gatewayUrl).append("/api/imports/")
+				.append(view.path("id").asString()).append("/failed-pages and /failed-movies\n");
+		}
 		if (!view.path("error").isNull() && !view.path("error").isMissingNode()) {
 			summary.append("  error: ").append(view.path("error").asString()).append('\n');
 		}

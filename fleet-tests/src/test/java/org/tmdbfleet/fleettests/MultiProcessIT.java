@@ -1,6 +1,7 @@
 package org.tmdbfleet.fleettests;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tmdbfleet.launcher.ImportWatch;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,8 @@ class MultiProcessIT {
 
 	@BeforeAll
 	static void up() {
-		running = new RunningFleet("multi-process", Map.of("FLEET_RATELIMIT_REQUESTSPERSECOND", "4"));
+		running = new RunningFleet("multi-process",
+				Map.of("FLEET_RATELIMIT_REQUESTSPERSECOND", "4", "FLEET_PLANNING_WINDOWPAGES", "3"));
 		running.fleet().up(2, 2, false);
 	}
 
@@ -148,6 +151,55 @@ class MultiProcessIT {
 		assertExact(running.view(broken), broken, 4);
 	}
 
+	@Test
+	@Order(6)
+	void importsPostedWhileKafkaIsDownAreAcceptedAtOnceAndPublishedOnceItReturns() {
+		double fetchedBefore = pagesFetched();
+		running.fleet().stop("kafka");
+		UUID id;
+		try {
+			long started = System.nanoTime();
+			id = running.startImport("popular", 10);
+			Duration answered = Duration.ofNanos(System.nanoTime() - started);
+			System.out.println("POST /api/imports with Kafka stopped answered 202 in " + answered.toMillis() + " ms");
+			assertThat(answered).as("answered without waiting for Kafka").isLessThan(Duration.ofSeconds(3));
+			assertThat(running.view(id).path("status").asString()).isEqualTo("QUEUED");
+			pause(Duration.ofSeconds(20));
+			assertThat(running.view(id).path("status").asString()).isIn("QUEUED", "STALLED");
+		}
+		finally {
+			running.fleet().start("kafka");
+		}
+		JsonNode end = running.follow(id, PATIENCE);
+
+		assertExact(end, id, 10);
+		assertThat(pagesFetched() - fetchedBefore).as("planned once: each page fetched once").isEqualTo(10);
+		assertThat(running.metric("gateway", "fleet_outbox_pending")).isZero();
+	}
+
+	@Test
+	@Order(7)
+	void aPlanLongerThanTheKafkaTransactionTimeoutCompletesExactly() {
+		// TMDB at 300 ms; windows of 3 pages, so 130 pages of discover need some 45 window probes:
+		// over 20 s of planning at this fleet's budget, twice the 10 s a transaction may last
+		running.tmdbFaults("{\"latencyMs\":300}");
+		JsonNode end;
+		UUID id;
+		try {
+			id = running.startImport(ImportWatch.request("discover", 130, false, "2000-01-01", "2019-12-31"));
+			end = running.follow(id, PATIENCE);
+		}
+		finally {
+			running.tmdbFaults(null);
+		}
+
+		System.out.println("slow planning: " + end.path("windows").size() + " windows, planned in "
+				+ Duration.between(Instant.parse(end.path("createdAt").asString()),
+						Instant.parse(end.path("startedAt").asString())).toMillis() + " ms");
+		assertThat(end.path("windows").size()).isGreaterThanOrEqualTo(40);
+		assertExact(end, id, 130);
+	}
+
 	private void assertExact(JsonNode end, UUID id, int pages) {
 		assertThat(end.path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(end.path("pagesFetched").asInt()).isEqualTo(pages);
@@ -167,6 +219,10 @@ class MultiProcessIT {
 		while (running.view(id).path("moviesPersisted").asLong() < movies && System.nanoTime() < deadline) {
 			pause(Duration.ofMillis(200));
 		}
+	}
+
+	private double pagesFetched() {
+		return running.metric("fetch-1", "fleet_pages_fetched_total") + running.metric("fetch-2", "fleet_pages_fetched_total");
 	}
 
 	private Map<String, Long> pids() {

@@ -53,7 +53,11 @@ final class RunningFleet implements AutoCloseable {
 	}
 
 	UUID startImport(String source, int pages) {
-		return watch().start(ImportWatch.request(source, pages, false, null, null));
+		return startImport(ImportWatch.request(source, pages, false, null, null));
+	}
+
+	UUID startImport(String requestJson) {
+		return watch().start(requestJson);
 	}
 
 	JsonNode follow(UUID id, Duration patience) {

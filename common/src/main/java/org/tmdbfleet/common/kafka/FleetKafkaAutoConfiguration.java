@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
@@ -61,15 +62,20 @@ public class FleetKafkaAutoConfiguration {
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
 	}
 
+	/**
+	 * Boot always sets {@code isolation.level} (read_uncommitted unless
+	 * {@code spring.kafka.consumer.isolation-level} says otherwise), so the fleet's default is
+	 * decided by whether that property was set, not by what the factory holds.
+	 */
 	@Bean
-	DefaultKafkaConsumerFactoryCustomizer fleetConsumerSettings() {
+	DefaultKafkaConsumerFactoryCustomizer fleetConsumerSettings(Environment environment) {
 		return factory -> {
 			factory.updateConfigs(Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
 					ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
 					ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, FleetMessageDeserializer.class,
 					ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
 			Map<String, Object> configs = factory.getConfigurationProperties();
-			if (!configs.containsKey(ConsumerConfig.ISOLATION_LEVEL_CONFIG)) {
+			if (!environment.containsProperty("spring.kafka.consumer.isolation-level")) {
 				// fetch workers write in transactions: never read what an aborted attempt wrote
 				factory.updateConfigs(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
 			}

@@ -1,0 +1,36 @@
+package org.tmdbfleet.common.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The consumers every service gets from the fleet's Kafka configuration. */
+class FleetKafkaAutoConfigurationTests {
+
+	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, FleetKafkaAutoConfiguration.class));
+
+	@Test
+	void consumersReadOnlyWhatCommittedTransactionsWrote() {
+		context.run(started -> assertThat(isolation(started.getBean(DefaultKafkaConsumerFactory.class)))
+			.isEqualTo("read_committed"));
+	}
+
+	@Test
+	void anOperatorMayStillChooseTheIsolationLevel() {
+		context.withPropertyValues("spring.kafka.consumer.isolation-level=read-uncommitted")
+			.run(started -> assertThat(isolation(started.getBean(DefaultKafkaConsumerFactory.class)))
+				.isEqualTo("read_uncommitted"));
+	}
+
+	private static Object isolation(DefaultKafkaConsumerFactory<?, ?> factory) {
+		return factory.getConfigurationProperties().get(ConsumerConfig.ISOLATION_LEVEL_CONFIG);
+	}
+
+}

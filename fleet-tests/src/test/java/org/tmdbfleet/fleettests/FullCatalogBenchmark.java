@@ -1,0 +1,209 @@
+package org.tmdbfleet.fleettests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.tmdbfleet.launcher.ImportWatch;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * TMDB's whole catalog (1.2M simulated movies) imported by {@code ./fleet up --fetch 2 --persist 2}
+ * as one discover import. Prints planning time, pages/s, movies/s, how far the gateway's
+ * accounting fell behind (events, and the age of the oldest progress event not yet applied), the
+ * time from the last movie persisted to the import's end, and {@code GET /api/imports/{id}} p50/p99
+ * beside {@code GET /actuator/health} p50/p99 sampled at the same moments every second, beside the
+ * bound the TMDB budget sets (pages / budget). Case: {@code -Dbench.case=a} (TMDB at 0 ms, budget
+ * unlimited) or {@code b} (150 ± 50 ms, 35/s). Takes 15 to 40 minutes on the 2-core development box.
+ * Run: {@code ./mvnw -DskipTests package && ./mvnw -pl fleet-tests verify -Dit.test=FullCatalogBenchmark -Dbench.case=a}.
+ */
+class FullCatalogBenchmark {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String PROGRESS = "tmdb.progress";
+
+	private static final String GATEWAY_GROUP = "gateway-progress";
+
+	@Test
+	void theWholeCatalog() throws Exception {
+		String benchCase = System.getProperty("bench.case", "a");
+		int catalog = Integer.getInteger("bench.catalog", 1_200_000);
+		double budget = "a".equals(benchCase) ? 100_000 : 35;
+		Map<String, String> environment = new HashMap<>(Map.of("SIMULATOR_CATALOGSIZE", Integer.toString(catalog),
+				"FLEET_RATELIMIT_REQUESTSPERSECOND", Double.toString(budget)));
+		if ("b".equals(benchCase)) {
+			environment.put("SIMULATOR_LATENCY", "150ms");
+			environment.put("SIMULATOR_LATENCYJITTER", "50ms");
+		}
+		try (RunningFleet running = new RunningFleet("full-catalog-" + benchCase, environment)) {
+			running.fleet().up(2, 2, false);
+			ImportWatch watch = new ImportWatch(running.fleet().gatewayUrl(), System.out, false);
+			UUID id = watch.start("{\"source\":\"discover\",\"maxPages\":100000}");
+			List<Sample> samples = sample(running, id);
+			JsonNode end = watch.view(id);
+			Instant lastMovie = Instant.ofEpochMilli(running.count(
+					"select (extract(epoch from max(persisted_at)) * 1000)::bigint from import_items where import_id = ?",
+					id));
+			report(benchCase, catalog, budget, end, lastMovie, samples);
+			assertThat(end.path("status").asString()).isEqualTo("COMPLETED");
+		}
+	}
+
+	/** Every second until the import ends: both GETs timed back to back, and the gateway's lag. */
+	private List<Sample> sample(RunningFleet running, UUID id) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		String gateway = running.fleet().gatewayUrl();
+		List<Sample> samples = new ArrayList<>();
+		try (Lag lag = new Lag(running.fleet().settings().kafkaBootstrap())) {
+			while (true) {
+				long tick = System.nanoTime();
+				Timed view = get(http, gateway + "/api/imports/" + id);
+				Timed health = get(http, gateway + "/actuator/health");
+				Lag.Behind behind = lag.now();
+				JsonNode current = JSON.readTree(view.body());
+				samples.add(new Sample(Instant.now(), view.millis(), health.millis(), behind.events(), behind.seconds(),
+						current.path("pagesFetched").asLong(), current.path("moviesPersisted").asLong()));
+				String status = current.path("status").asString();
+				if (!List.of("QUEUED", "RUNNING", "STALLED").contains(status)) {
+					return samples;
+				}
+				long rest = 1_000_000_000L - (System.nanoTime() - tick);
+				if (rest > 0) {
+					Thread.sleep(Duration.ofNanos(rest));
+				}
+			}
+		}
+	}
+
+	private static void report(String benchCase, int catalog, double budget, JsonNode end, Instant lastMovie,
+			List<Sample> samples) {
+		Instant created = Instant.parse(end.path("createdAt").asString());
+		Instant started = Instant.parse(end.path("startedAt").asString());
+		Instant finished = Instant.parse(end.path("finishedAt").asString());
+		double running = Duration.between(started, finished).toMillis() / 1000.0;
+		long pages = end.path("pagesFetched").asLong();
+		long movies = end.path("moviesPersisted").asLong();
+		double bound = pages / budget;
+		StringBuilder out = new StringBuilder();
+		out.append("%nFull-catalog benchmark, case %s: %,d simulated movies, %s%n".formatted(benchCase, catalog,
+				"a".equals(benchCase) ? "TMDB at 0 ms, budget unlimited" : "TMDB at 150 ± 50 ms, budget 35/s"));
+		out.append("  import: %s, %,d pages (%d failed), %,d of %,d movies persisted, %d windows%n".formatted(
+				end.path("status").asString(), pages, end.path("pagesFailed").asLong(), movies,
+				end.path("moviesExpected").asLong(), end.path("windows").size()));
+		out.append("  planning: %.1f s; running: %.1f s; %.1f pages/s; %.0f movies/s%n".formatted(
+				Duration.between(created, started).toMillis() / 1000.0, running, pages / running, movies / running));
+		out.append("  budget bound (pages / budget): %.1f s; created to finished %.1f s = %.3fx the bound%n".formatted(
+				bound, Duration.between(created, finished).toMillis() / 1000.0,
+				Duration.between(created, finished).toMillis() / 1000.0 / bound));
+		out.append("  accounting behind: at most %,d events, at most %.1f s (oldest unapplied progress event)%n"
+			.formatted(samples.stream().mapToLong(Sample::eventsBehind).max().orElse(0),
+					samples.stream().mapToDouble(Sample::secondsBehind).max().orElse(0)));
+		out.append("  last movie persisted to finished: %.2f s%n".formatted(
+				Duration.between(lastMovie, finished).toMillis() / 1000.0));
+		double viewP50 = percentile(samples.stream().mapToDouble(Sample::viewMillis).toArray(), 50);
+		double viewP99 = percentile(samples.stream().mapToDouble(Sample::viewMillis).toArray(), 99);
+		double healthP50 = percentile(samples.stream().mapToDouble(Sample::healthMillis).toArray(), 50);
+		double healthP99 = percentile(samples.stream().mapToDouble(Sample::healthMillis).toArray(), 99);
+		out.append(("  GET /api/imports/{id}: p50 %.1f ms, p99 %.1f ms | GET /actuator/health: p50 %.1f ms, p99 %.1f ms"
+				+ " | p99 ratio %.2fx (%d samples, one a second)%n").formatted(viewP50, viewP99, healthP50, healthP99,
+						viewP99 / healthP99, samples.size()));
+		System.out.println(out);
+	}
+
+	private static double percentile(double[] values, int percentile) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+	}
+
+	private static Timed get(HttpClient http, String url) throws Exception {
+		long started = System.nanoTime();
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		return new Timed(response.body(), (System.nanoTime() - started) / 1e6);
+	}
+
+	private record Timed(String body, double millis) {
+	}
+
+	private record Sample(Instant at, double viewMillis, double healthMillis, long eventsBehind, double secondsBehind,
+			long pages, long movies) {
+	}
+
+	/** How far the gateway's progress listener is behind what the workers wrote. */
+	private static final class Lag implements AutoCloseable {
+
+		private final Admin admin;
+
+		private final KafkaConsumer<byte[], byte[]> consumer;
+
+		Lag(String bootstrap) {
+			this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+			this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+					ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+					"read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		}
+
+		Behind now() throws Exception {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GATEWAY_GROUP)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			List<TopicPartition> partitions = consumer.partitionsFor(PROGRESS)
+				.stream()
+				.map(info -> new TopicPartition(PROGRESS, info.partition()))
+				.toList();
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			long events = 0;
+			double seconds = 0;
+			for (TopicPartition partition : partitions) {
+				OffsetAndMetadata at = committed.get(partition);
+				long position = (at == null) ? 0 : at.offset();
+				long behind = ends.get(partition) - position;
+				if (behind <= 0) {
+					continue;
+				}
+				events += behind;
+				consumer.assign(List.of(partition));
+				consumer.seek(partition, position);
+				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					seconds = Math.max(seconds, (System.currentTimeMillis() - record.timestamp()) / 1000.0);
+					break;
+				}
+			}
+			return new Behind(events, seconds);
+		}
+
+		@Override
+		public void close() {
+			consumer.close();
+			admin.close();
+		}
+
+		record Behind(long events, double seconds) {
+		}
+
+	}
+
+}

@@ -1,0 +1,78 @@
+package org.tmdbfleet.fleettests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How long the first {@code POST /api/imports} takes once the gateway reports healthy, beside
+ * the median of the hundred after it, with the warm-up switched off (the baseline) and on, each
+ * in a fleet of its own processes started by the launcher exactly as {@code ./fleet up} does.
+ * Run: {@code ./mvnw -pl fleet-tests -am verify -Dit.test=GatewayReadinessBenchmark -Dsurefire.skip=true}.
+ */
+class GatewayReadinessBenchmark {
+
+	private static final int FOLLOWING = 100;
+
+	@Test
+	void theFirstPostAfterReadinessCostsWhatTheHundredthDoes() {
+		List<String> rows = new ArrayList<>();
+		for (int run = 1; run <= 2; run++) {
+			rows.add(measure("off", run, Map.of("FLEET_GATEWAY_WARMUP", "false")).row("warm-up off (baseline)", run));
+			rows.add(measure("on", run, Map.of()).row("warm-up on", run));
+		}
+		System.out.println("\nGateway readiness benchmark: first POST /api/imports after healthy vs the next "
+				+ FOLLOWING + " (ms)\n" + String.join("\n", rows) + "\n");
+	}
+
+	private Result measure(String name, int run, Map<String, String> environment) {
+		try (RunningFleet running = new RunningFleet("readiness-" + name + "-" + run, environment)) {
+			running.fleet().up(1, 1, false);
+			HttpClient http = HttpClient.newHttpClient();
+			String url = running.fleet().gatewayUrl() + "/api/imports";
+			double first = post(http, url);
+			List<Double> following = new ArrayList<>();
+			for (int i = 0; i < FOLLOWING; i++) {
+				following.add(post(http, url));
+			}
+			following.sort(Double::compare);
+			return new Result(first, following.get(FOLLOWING / 2), following.get(FOLLOWING * 99 / 100 - 1));
+		}
+	}
+
+	private static double post(HttpClient http, String url) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"source\":\"upcoming\",\"maxPages\":1}"))
+			.build();
+		long started = System.nanoTime();
+		try {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		return (System.nanoTime() - started) / 1e6;
+	}
+
+	private record Result(double first, double median, double p99) {
+
+		String row(String label, int run) {
+			return "  %-24s run %d: first %7.1f | next %d: p50 %6.1f, p99 %6.1f | first / p50 = %5.1fx".formatted(label,
+					run, first, FOLLOWING, median, p99, first / median);
+		}
+
+	}
+
+}
