@@ -22,6 +22,7 @@ import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.MoviesPersisted;
+import org.tmdbfleet.persist.movies.MovieBatchWriter.Rejected;
 import org.tmdbfleet.persist.movies.MovieBatchWriter.Written;
 
 import org.springframework.core.log.LogAccessor;
@@ -35,9 +36,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Persists {@code tmdb.movies} a batch at a time: unreadable records to the DLT, the rest written
- * by {@link MovieBatchWriter} in one transaction, then a {@link MoviesPersisted} per import
- * triggers the gateway. Offsets are committed only after this method returns, that is after the
- * database commit and the progress events were acknowledged.
+ * by {@link MovieBatchWriter} in one transaction; records PostgreSQL rejected go to the DLT after
+ * the commit (their movies counted as failed), then a {@link MoviesPersisted} per import triggers
+ * the gateway. Offsets are committed only after this method returns, that is after the database
+ * commit and the DLT and progress records were acknowledged.
  */
 @Component
 class MovieBatchListener {
@@ -108,6 +110,9 @@ class MovieBatchListener {
 		}
 		Written written = writer.write(fetched, notFetched);
 		upserted.increment(written.upserted());
+		for (Rejected rejected : written.rejected()) {
+			deadLetter(rejected.movie().record(), new PoisonRecordException(rejected.reason(), rejected.failure()));
+		}
 		announce(written.items());
 	}
 

@@ -1,11 +1,21 @@
 package org.tmdbfleet.persist.movies;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
@@ -18,8 +28,11 @@ import org.tmdbfleet.persist.PersistWorkerApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,8 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The outcome of each movie of an import and the counters on its {@code import_jobs} row, as the
- * gateway reads them: exact however records are delivered. Every test publishes to one partition,
- * so a record published last is processed last.
+ * gateway reads them: exact however records are delivered, and exact when PostgreSQL rejects one.
+ * Every test publishes to one partition, so a record published last is processed last.
  */
 @SpringBootTest(properties = { "spring.config.name=" + PersistWorkerApplication.CONFIG_NAME,
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
@@ -48,6 +61,12 @@ class ImportProgressIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void outcomesCountOnceHoweverOftenTheirRecordsAreDelivered() {
@@ -87,6 +106,86 @@ class ImportProgressIntegrationTests {
 		assertThat(jdbc.queryForObject("select outcome from import_items where import_id = ? and tmdb_id = 9004",
 				String.class, importId))
 			.isEqualTo("PERSISTED");
+	}
+
+	@Test
+	void aRecordPostgreSQLRejectsCostsOnlyItselfInABatchOfAThousand() {
+		UUID importId = startImport();
+		long[] ids = LongStream.rangeClosed(9_100_001, 9_101_000).toArray();
+		long poisoned = ids[500];
+		listed(importId, ids);
+		// a rule MovieRow knows nothing about: PostgreSQL refuses the record's data (SQLSTATE 22000)
+		jdbc.execute("""
+				create function refuse_poisoned() returns trigger language plpgsql as $$
+				begin
+				    if new.title = 'Poisoned' then
+				        raise exception 'no poisoned titles here' using errcode = 'data_exception';
+				    end if;
+				    return new;
+				end $$""");
+		jdbc.execute("create trigger refuse_poisoned before insert or update on movies "
+				+ "for each row execute function refuse_poisoned()");
+		double upsertedBefore = meters.get("fleet.movies.upserted").counter().count();
+		try (OneTransactionPublisher oneBatch = new OneTransactionPublisher(broker)) {
+			oneBatch.publish(0, LongStream.of(ids)
+				.mapToObj(id -> movie(importId, id, T0, (id == poisoned) ? "Poisoned" : "Movie " + id))
+				.toList());
+
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> count("import_items where import_id = ? and outcome is not null", importId) == 1000);
+		}
+		finally {
+			jdbc.execute("drop trigger refuse_poisoned on movies");
+		}
+
+		assertThat(meters.get("fleet.persist.batch.size").summary().max()).as("one batch").isEqualTo(1000);
+		assertThat(count("movies where tmdb_id between ? and ?", ids[0], ids[999])).isEqualTo(999);
+		assertThat(count("movies where tmdb_id = ?", poisoned)).isZero();
+		assertThat(meters.get("fleet.movies.upserted").counter().count() - upsertedBefore).isEqualTo(999);
+		assertThat(counters(importId)).containsEntry("movies_expected", 1000L)
+			.containsEntry("movies_persisted", 999L)
+			.containsEntry("movies_failed", 1L);
+		Map<String, Object> item = jdbc.queryForMap(
+				"select outcome, reason from import_items where import_id = ? and tmdb_id = ?", importId, poisoned);
+		assertThat(item).containsEntry("outcome", "FAILED");
+		assertThat(item.get("reason").toString()).startsWith("rejected by PostgreSQL: ")
+			.contains("no poisoned titles here");
+		List<ConsumerRecord<String, byte[]>> dead = deadLetters();
+		assertThat(dead).extracting(ConsumerRecord::key).containsExactly(Long.toString(poisoned));
+		assertThat(header(dead.getFirst(), "kafka_dlt-exception-message")).startsWith("rejected by PostgreSQL: ")
+			.contains("no poisoned titles here");
+		assertThat(new String(dead.getFirst().value(), StandardCharsets.UTF_8)).contains("Poisoned");
+	}
+
+	@Test
+	void aFailureThatIsNotTheRecordsDataIsRetriedUntilItHeals() {
+		UUID importId = startImport();
+		listed(importId, 9201);
+		// "disk full" (SQLSTATE 53100) for this record: the database's trouble, not the record's
+		jdbc.execute("""
+				create function disk_full() returns trigger language plpgsql as $$
+				begin
+				    if new.tmdb_id = 9201 then
+				        raise exception 'could not extend file' using errcode = 'disk_full';
+				    end if;
+				    return new;
+				end $$""");
+		jdbc.execute("create trigger disk_full before insert or update on movies "
+				+ "for each row execute function disk_full()");
+		try {
+			publish(List.of(movie(importId, 9201, T0)));
+
+			await().during(Duration.ofSeconds(3))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> count("import_items where import_id = ? and outcome is not null", importId) == 0);
+		}
+		finally {
+			jdbc.execute("drop trigger disk_full on movies");
+		}
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> count("movies where tmdb_id = 9201") == 1);
+		assertThat(counters(importId)).containsEntry("movies_persisted", 1L).containsEntry("movies_failed", 0L);
+		assertThat(deadLetters()).extracting(ConsumerRecord::key).doesNotContain("9201");
 	}
 
 	/** An import as the gateway creates it. */
@@ -134,6 +233,24 @@ class ImportProgressIntegrationTests {
 
 	private long count(String from, Object... args) {
 		return jdbc.queryForObject("select count(*) from " + from, Long.class, args);
+	}
+
+	private List<ConsumerRecord<String, byte[]>> deadLetters() {
+		Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-reader-" + UUID.randomUUID(), false);
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+				new ByteArrayDeserializer())
+			.createConsumer()) {
+			consumer.subscribe(List.of(Topics.deadLetter(Topics.MOVIES)));
+			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+			KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(5)).forEach(records::add);
+			return records;
+		}
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 }
