@@ -28,8 +28,14 @@ class MovieRepository {
 
 	/*
 	 * Arrays in, one row per element out: a single round trip whatever the batch size. The WHERE
-	 * makes the upsert monotonic: an older fetch arriving late never overwrites a newer one, and a
-	 * re-delivered one (same fetched_at) is not even rewritten, so re-delivery changes nothing.
+	 * makes the upsert monotonic and quiet. Monotonic: an older fetch arriving late never
+	 * overwrites a newer one. Quiet: a row is rewritten only when what it would become differs from
+	 * what it is (fetched_at and updated_at aside), so a re-delivered record or the re-import of an
+	 * unchanged catalog leaves no new row version, no index entry, no bloat (ON CONFLICT still
+	 * locks the row it skips). The consequence: fetched_at is when TMDB last gave different data,
+	 * not when it was last asked; and an older fetch arriving after a newer one that was skipped
+	 * as identical still wins if its data differs (two imports fetching one movie at once while
+	 * TMDB changed it), as it is newer than the stored fetched_at.
 	 * A list fetch carries no runtime, imdb id or credits, so it keeps the ones a details fetch
 	 * stored, and the payloads merge so details keys survive a later list refresh; MovieRow.updatedBy
 	 * merges two fetches of one batch the same way. movie_genres follows genre_ids of the rows this
@@ -72,6 +78,16 @@ class MovieRepository {
 			        updated_at = now(),
 			        deleted_at = null
 			    where m.fetched_at < excluded.fetched_at
+			      and (m.imdb_id, m.title, m.original_title, m.original_language, m.overview, m.release_date,
+			           m.popularity, m.vote_average, m.vote_count, m.adult, m.runtime, m.top_cast, m.directors,
+			           m.poster_path, m.backdrop_path, m.genre_ids, m.payload, m.deleted_at)
+			          is distinct from
+			          (coalesce(excluded.imdb_id, m.imdb_id), excluded.title, excluded.original_title,
+			           excluded.original_language, excluded.overview, excluded.release_date, excluded.popularity,
+			           excluded.vote_average, excluded.vote_count, excluded.adult, coalesce(excluded.runtime, m.runtime),
+			           coalesce(excluded.top_cast, m.top_cast), coalesce(excluded.directors, m.directors),
+			           excluded.poster_path, excluded.backdrop_path, excluded.genre_ids, m.payload || excluded.payload,
+			           null)
 			    returning m.tmdb_id, m.genre_ids),
 			dropped as (
 			    delete from movie_genres g using written w

@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,6 +61,9 @@ class MoviePersistenceIntegrationTests {
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void persistsMoviesWithTmdbQuirksIntact() {
@@ -166,6 +173,42 @@ class MoviePersistenceIntegrationTests {
 	}
 
 	@Test
+	void reImportingAnUnchangedCatalogRewritesNothing() {
+		UUID first = UUID.randomUUID();
+		LongStream.rangeClosed(6301, 6320)
+			.forEach(id -> publish(movie(first, id, T0, catalogJson(id, "Catalog " + id))));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("select count(*) from import_items where import_id = '" + first + "'") == 20);
+		TableStatistics statistics = new TableStatistics((HikariDataSource) dataSource);
+		statistics.flush();
+		Map<String, Long> before = statistics.of("movies", "movie_genres");
+
+		// the nightly sync: the same movies fetched again, one of them changed on TMDB
+		UUID second = UUID.randomUUID();
+		LongStream.rangeClosed(6301, 6319)
+			.forEach(id -> publish(movie(second, id, T0.plusSeconds(3600), catalogJson(id, "Catalog " + id))));
+		publish(movie(second, 6320, T0.plusSeconds(3600), catalogJson(6320, "Catalog 6320, renamed")));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("select count(*) from import_items where import_id = '" + second + "'") == 20);
+		statistics.flush();
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> statistics.of("movies", "movie_genres").get("movies_upd") > before.get("movies_upd"));
+		Map<String, Long> after = statistics.of("movies", "movie_genres");
+		assertThat(after.get("movies_upd")).as("only the changed movie is rewritten")
+			.isEqualTo(before.get("movies_upd") + 1);
+		assertThat(after).as("nothing else written").isEqualTo(withUpdates(before, after.get("movies_upd")));
+		assertThat(jdbc.queryForList("select title from movies where tmdb_id in (6301, 6320) order by tmdb_id",
+				String.class))
+			.containsExactly("Catalog 6301", "Catalog 6320, renamed");
+		// fetched_at is when TMDB last gave different data
+		assertThat(jdbc.queryForList("select fetched_at from movies where tmdb_id in (6301, 6320) order by tmdb_id",
+				java.sql.Timestamp.class))
+			.extracting(java.sql.Timestamp::toInstant)
+			.containsExactly(T0, T0.plusSeconds(3600));
+	}
+
+	@Test
 	void redeliveryChangesNothingAndAnOlderEventNeverOverwritesANewerOne() {
 		UUID importId = UUID.randomUUID();
 		List<MovieFetched> batch = LongStream.rangeClosed(5001, 5050)
@@ -258,6 +301,18 @@ class MoviePersistenceIntegrationTests {
 
 	private void publish(MovieFetched event) {
 		kafka.send(Topics.MOVIES, event.key(), event).join();
+	}
+
+	private static String catalogJson(long id, String title) {
+		return """
+				{"id":%d,"title":"%s","release_date":"2001-02-03","popularity":4.5,"vote_average":7.1,
+				 "vote_count":300,"genre_ids":[18,35],"overview":"Unchanged"}""".formatted(id, title);
+	}
+
+	private static Map<String, Long> withUpdates(Map<String, Long> statistics, long movieUpdates) {
+		Map<String, Long> expected = new TreeMap<>(statistics);
+		expected.put("movies_upd", movieUpdates);
+		return expected;
 	}
 
 	private static MovieFetched movie(UUID importId, long id, Instant fetchedAt, String json) {
