@@ -22,8 +22,8 @@ import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.MoviesPersisted;
-import org.tmdbfleet.persist.movies.MovieRepository.ImportItem;
-import org.tmdbfleet.persist.movies.MovieRepository.Outcome;
+import org.tmdbfleet.persist.movies.MovieBatchWriter.Rejected;
+import org.tmdbfleet.persist.movies.MovieBatchWriter.Written;
 
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -35,10 +35,11 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Persists {@code tmdb.movies} a batch at a time: bad records to the DLT, the rest collapsed to
- * one row per movie and written in one transaction, then a {@link MoviesPersisted} per import so
- * the gateway re-counts. Offsets are committed only after this method returns, that is after
- * the database commit and the progress events were acknowledged.
+ * Persists {@code tmdb.movies} a batch at a time: unreadable records to the DLT, the rest written
+ * by {@link MovieBatchWriter} in one transaction; records PostgreSQL rejected go to the DLT after
+ * the commit (their movies counted as failed), then a {@link MoviesPersisted} per import triggers
+ * the gateway. Offsets are committed only after this method returns, that is after the database
+ * commit and the DLT and progress records were acknowledged.
  */
 @Component
 class MovieBatchListener {
@@ -46,6 +47,8 @@ class MovieBatchListener {
 	private static final LogAccessor log = new LogAccessor(LogFactory.getLog(MovieBatchListener.class));
 
 	private final MovieRepository movies;
+
+	private final MovieBatchWriter writer;
 
 	private final KafkaTemplate<Object, Object> kafka;
 
@@ -57,9 +60,10 @@ class MovieBatchListener {
 
 	private final Timer batchDuration;
 
-	MovieBatchListener(MovieRepository movies, KafkaTemplate<Object, Object> kafka,
+	MovieBatchListener(MovieRepository movies, MovieBatchWriter writer, KafkaTemplate<Object, Object> kafka,
 			DeadLetterPublishingRecoverer deadLetters, MeterRegistry registry) {
 		this.movies = movies;
+		this.writer = writer;
 		this.kafka = kafka;
 		this.deadLetters = deadLetters;
 		this.upserted = Counter.builder("fleet.movies.upserted")
@@ -81,44 +85,35 @@ class MovieBatchListener {
 	}
 
 	private void persist(List<ConsumerRecord<String, FleetMessage>> records) {
-		Map<Long, MovieRow> latest = new LinkedHashMap<>();
-		// one outcome per movie and import (one statement may not update a row twice); persisted wins
-		Map<ImportItem.Key, ImportItem> items = new LinkedHashMap<>();
+		List<FetchedMovie> fetched = new ArrayList<>();
+		List<ImportItem> notFetched = new ArrayList<>();
 		GenresFetched genres = null;
 		for (ConsumerRecord<String, FleetMessage> record : records) {
 			try {
 				switch (messageOf(record)) {
-					case MovieFetched event -> {
-						MovieRow row = MovieRow.from(event);
-						// PostgreSQL refuses to update one row twice in one statement: the newest fetch wins
-						latest.merge(row.tmdbId(), row, (a, b) -> b.fetchedAt().isAfter(a.fetchedAt()) ? b : a);
-						ImportItem item = ImportItem.persisted(event.importId(), event.tmdbId());
-						items.put(item.key(), item);
-					}
-					case MovieNotFetched missing -> {
-						ImportItem item = new ImportItem(missing.importId(), missing.tmdbId(),
-								missing.notFound() ? Outcome.NOT_FOUND : Outcome.FAILED, missing.reason());
-						items.putIfAbsent(item.key(), item);
-					}
+					case MovieFetched event -> fetched.add(FetchedMovie.of(record, event));
+					case MovieNotFetched missing -> notFetched.add(ImportItem.of(missing));
 					case GenresFetched list -> genres = list;
 					default -> throw new PoisonRecordException(
 							"unexpected " + record.value().getClass().getSimpleName() + " on " + record.topic());
 				}
 			}
 			catch (PoisonRecordException ex) {
-				log.warn(() -> "Dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset()
-						+ ": " + ex.getMessage());
-				deadLetters.accept(record, ex);
+				deadLetter(record, ex);
 			}
 		}
 		if (genres != null) {
 			movies.saveGenres(genres.genres());
 		}
-		if (latest.isEmpty() && items.isEmpty()) {
+		if (fetched.isEmpty() && notFetched.isEmpty()) {
 			return;
 		}
-		upserted.increment(movies.persist(latest.values(), items.values()));
-		announce(items.values());
+		Written written = writer.write(fetched, notFetched);
+		upserted.increment(written.upserted());
+		for (Rejected rejected : written.rejected()) {
+			deadLetter(rejected.movie().record(), new PoisonRecordException(rejected.reason(), rejected.failure()));
+		}
+		announce(written.items());
 	}
 
 	private static FleetMessage messageOf(ConsumerRecord<String, FleetMessage> record) {
@@ -131,6 +126,12 @@ class MovieBatchListener {
 			throw new PoisonRecordException("empty record");
 		}
 		return record.value();
+	}
+
+	private void deadLetter(ConsumerRecord<?, ?> record, PoisonRecordException failure) {
+		log.warn(() -> "Dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
+				+ failure.getMessage());
+		deadLetters.accept(record, failure);
 	}
 
 	private void announce(Collection<ImportItem> items) {

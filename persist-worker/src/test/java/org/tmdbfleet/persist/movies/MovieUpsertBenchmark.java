@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.testing.TestDatabase;
 import org.tmdbfleet.persist.PersistWorkerApplication;
-import org.tmdbfleet.persist.movies.MovieRepository.ImportItem;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +37,7 @@ class MovieUpsertBenchmark {
 	}
 
 	@Autowired
-	MovieRepository movies;
+	MovieBatchWriter movies;
 
 	@Test
 	void batchUpsertAgainstOneRowPerTransaction() {
@@ -58,8 +59,12 @@ class MovieUpsertBenchmark {
 	private double measure(List<MovieRow> rows, int batchSize, UUID importId) {
 		long started = System.nanoTime();
 		for (int from = 0; from < rows.size(); from += batchSize) {
-			List<MovieRow> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
-			movies.persist(batch, batch.stream().map(row -> ImportItem.persisted(importId, row.tmdbId())).toList());
+			List<FetchedMovie> batch = rows.subList(from, Math.min(rows.size(), from + batchSize))
+				.stream()
+				.map(row -> new FetchedMovie(new ConsumerRecord<>(Topics.MOVIES, 0, row.tmdbId(), null, null), importId,
+						row))
+				.toList();
+			movies.write(batch, List.of());
 		}
 		return rows.size() / ((System.nanoTime() - started) / 1e9);
 	}
