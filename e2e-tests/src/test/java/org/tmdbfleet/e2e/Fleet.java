@@ -3,12 +3,23 @@ package org.tmdbfleet.e2e;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.tmdbfleet.common.kafka.FleetJson;
+import org.tmdbfleet.common.kafka.FleetMessageSerializer;
+import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.FleetMessage;
+import org.tmdbfleet.common.messages.ImportProgress;
+import org.tmdbfleet.common.messages.MovieFetched;
+import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.testing.TestDatabase;
 import org.tmdbfleet.fetch.FetchWorkerApplication;
 import org.tmdbfleet.gateway.GatewayApplication;
@@ -60,6 +71,8 @@ final class Fleet implements AutoCloseable {
 	private final String kafkaBrokers;
 
 	private final List<String> fetchWorkerArgs;
+
+	private KafkaProducer<String, Object> producer;
 
 	/** A fleet on the given Kafka and a fresh database of the embedded PostgreSQL. */
 	Fleet(String kafkaBrokers, String... simulatorArgs) {
@@ -191,8 +204,36 @@ final class Fleet implements AutoCloseable {
 		return jdbc;
 	}
 
+	/**
+	 * Sends messages as a worker would (non-transactional, in this order), and waits until Kafka
+	 * has them all.
+	 */
+	void publish(List<? extends FleetMessage> messages) {
+		if (producer == null) {
+			producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBrokers),
+					new StringSerializer(), new FleetMessageSerializer());
+		}
+		for (FleetMessage message : messages) {
+			producer.send(new ProducerRecord<>(topicOf(message), message.key(), message));
+		}
+		producer.flush();
+	}
+
+	private static String topicOf(FleetMessage message) {
+		return switch (message) {
+			case MovieFetched movie -> Topics.MOVIES;
+			case MovieNotFetched movie -> Topics.MOVIES;
+			case ImportProgress progress -> Topics.PROGRESS;
+			default -> throw new IllegalArgumentException("not a worker's message: " + message);
+		};
+	}
+
 	@Override
 	public void close() {
+		if (producer != null) {
+			producer.close();
+			producer = null;
+		}
 		for (int i = services.size() - 1; i >= 0; i--) {
 			services.get(i).close();
 		}

@@ -13,16 +13,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.FleetJson;
-import org.tmdbfleet.common.kafka.FleetMessageSerializer;
-import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.MovieFetched;
@@ -53,20 +47,13 @@ class ProgressCountersEndToEndTests {
 
 	private static Fleet fleet;
 
-	private static KafkaProducer<String, FleetMessage> producer;
-
 	@BeforeAll
 	static void startFleet(EmbeddedKafkaBroker broker) {
 		fleet = new Fleet(broker.getBrokersAsString()).warmedUp();
-		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-				new StringSerializer(), new FleetMessageSerializer());
 	}
 
 	@AfterAll
 	static void stopFleet() {
-		if (producer != null) {
-			producer.close();
-		}
 		if (fleet != null) {
 			fleet.close();
 		}
@@ -77,7 +64,7 @@ class ProgressCountersEndToEndTests {
 		long seed = System.nanoTime();
 		Random random = new Random(seed);
 		List<Case> cases = IntStream.range(0, CASES).mapToObj(i -> Case.random(random)).toList();
-		List<FleetMessage[]> sends = new ArrayList<>();
+		List<FleetMessage> sends = new ArrayList<>();
 		for (Case c : cases) {
 			fleet.database().update("""
 					insert into import_jobs (id, source, params, status) values (?, 'popular', '{}', 'QUEUED')""",
@@ -85,18 +72,12 @@ class ProgressCountersEndToEndTests {
 			for (FleetMessage message : c.messages()) {
 				int copies = 1 + random.nextInt(3);
 				for (int i = 0; i < copies; i++) {
-					sends.add(new FleetMessage[] { message });
+					sends.add(message);
 				}
 			}
 		}
 		Collections.shuffle(sends, random);
-		for (FleetMessage[] send : sends) {
-			FleetMessage message = send[0];
-			String topic = (message instanceof MovieFetched || message instanceof MovieNotFetched) ? Topics.MOVIES
-					: Topics.PROGRESS;
-			producer.send(new ProducerRecord<>(topic, message.key(), message));
-		}
-		producer.flush();
+		fleet.publish(sends);
 
 		for (Case c : cases) {
 			JsonNode end = fleet.awaitEnd(c.id(), Duration.ofMinutes(2));

@@ -217,7 +217,7 @@ public final class ImportWatch {
 		long unlisted = view.path("pagesFailed").asLong() + view.path("moviesFailed").asLong()
 				- view.path("failedPages").size() - view.path("failedMovies").size();
 		if (unlisted > 0) {
-			summary.append("  ... and ").append(unlisted).append(" more: ").append(gatewayUrl).append("/api/imports/")
+			summary.append("  ... and ").append(unlisted).append(" more: GET /api/imports/")
 				.append(view.path("id").asString()).append("/failed-pages and /failed-movies\n");
 		}
 		if (!view.path("error").isNull() && !view.path("error").isMissingNode()) {

@@ -78,6 +78,8 @@ class ImportProgressRepository {
 	/** A page fetched is fetched for good; its movies are listed even if it was fetched before. */
 	void recordFetchedPage(UUID id, int page, List<Long> movieIds) {
 		PageStatus before = lockPage(id, page);
+		// the movies before the import's row, the order the persist workers lock in too
+		jdbc.sql(LIST_MOVIES).param("id", id).param("ids", movieIds.toArray(Long[]::new)).update();
 		if (before != PageStatus.FETCHED) {
 			jdbc.sql("""
 					insert into import_pages (import_id, page, status) values (:id, :page, 'FETCHED')
@@ -85,7 +87,6 @@ class ImportProgressRepository {
 					""").param("id", id).param("page", page).update();
 			countPage(id, before, PageStatus.FETCHED);
 		}
-		jdbc.sql(LIST_MOVIES).param("id", id).param("ids", movieIds.toArray(Long[]::new)).update();
 	}
 
 	/** A failure never overwrites a success: a page fetched once stays fetched. */

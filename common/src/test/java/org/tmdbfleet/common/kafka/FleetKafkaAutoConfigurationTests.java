@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FleetKafkaAutoConfigurationTests {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, FleetKafkaAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, FleetKafkaAutoConfiguration.class))
+		// no broker here: the topics are not created
+		.withPropertyValues("spring.kafka.admin.auto-create=false");
 
 	@Test
 	void consumersReadOnlyWhatCommittedTransactionsWrote() {

@@ -1,6 +1,8 @@
 package org.tmdbfleet.persist.movies;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -10,11 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
+
+import javax.sql.DataSource;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,14 +49,14 @@ class MovieBatchWriter {
 
 	private final TransactionTemplate batch;
 
-	private final TransactionTemplate savepoint;
+	private final DataSource dataSource;
 
-	MovieBatchWriter(MovieRepository movies, ImportItemRepository items, PlatformTransactionManager transactions) {
+	MovieBatchWriter(MovieRepository movies, ImportItemRepository items, PlatformTransactionManager transactions,
+			DataSource dataSource) {
 		this.movies = movies;
 		this.items = items;
 		this.batch = new TransactionTemplate(transactions);
-		this.savepoint = new TransactionTemplate(transactions);
-		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.dataSource = dataSource;
 	}
 
 	/**
@@ -84,8 +90,7 @@ class MovieBatchWriter {
 			return 0;
 		}
 		try {
-			Integer written = savepoint.execute(status -> movies.upsert(collapsed(fetched)));
-			return (written != null) ? written : 0;
+			return underSavepoint(() -> movies.upsert(collapsed(fetched)));
 		}
 		catch (DataAccessException ex) {
 			SQLException dataError = dataError(ex);
@@ -99,6 +104,42 @@ class MovieBatchWriter {
 			int half = fetched.size() / 2;
 			return upsert(fetched.subList(0, half), rejected) + upsert(fetched.subList(half, fetched.size()), rejected);
 		}
+	}
+
+	/*
+	 * A savepoint on the transaction's own connection, not a nested transaction: every transaction
+	 * manager binds that connection (JPA's too, where one is on the classpath), but only JDBC's
+	 * allows nested transactions by default.
+	 */
+	private int underSavepoint(IntSupplier write) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		Savepoint savepoint;
+		try {
+			savepoint = connection.setSavepoint();
+		}
+		catch (SQLException ex) {
+			throw new CannotCreateTransactionException("Could not set a savepoint", ex);
+		}
+		int written;
+		try {
+			written = write.getAsInt();
+		}
+		catch (RuntimeException ex) {
+			try {
+				connection.rollback(savepoint);
+			}
+			catch (SQLException rollback) {
+				ex.addSuppressed(rollback);
+			}
+			throw ex;
+		}
+		try {
+			connection.releaseSavepoint(savepoint);
+		}
+		catch (SQLException ex) {
+			throw new CannotCreateTransactionException("Could not release a savepoint", ex);
+		}
+		return written;
 	}
 
 	/** One row per movie (a statement may not update a row twice), merged as the upsert would. */

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.tmdbfleet.common.messages.GenresFetched;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -120,10 +121,12 @@ class MovieRepository {
 
 	/**
 	 * Upserts movies, at most one row per TMDB id (PostgreSQL refuses to update a row twice in one
-	 * statement), in the caller's transaction. Rows are written, and locked, in the order given.
+	 * statement), in the caller's transaction. Rows are written, and locked, in the order given. A
+	 * rejected statement leaves the caller's transaction usable (its savepoint is rolled back, the
+	 * transaction is not marked rollback-only), so the caller can split the batch and go on.
 	 * @return the number of movie rows inserted or changed
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
+	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = DataAccessException.class)
 	int upsert(List<MovieRow> movies) {
 		Integer written = jdbc.execute((Connection connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(UPSERT_MOVIES)) {
