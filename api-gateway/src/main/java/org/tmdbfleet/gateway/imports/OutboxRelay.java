@@ -140,7 +140,7 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void run() {
-		while (worker != null) {
+		while (worker == Thread.currentThread()) {
 			try {
 				int relayed = relay();
 				if (relayed < BATCH) {
@@ -165,7 +165,11 @@ class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+		// assigned before it starts: the loop runs while it is the worker (a test context paused and
+		// started again used to lose this race, and the relay stopped for good)
+		Thread thread = Thread.ofPlatform().name("outbox-relay").daemon().unstarted(this::run);
+		worker = thread;
+		thread.start();
 	}
 
 	/**
