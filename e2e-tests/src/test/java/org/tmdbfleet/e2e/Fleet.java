@@ -136,6 +136,11 @@ final class Fleet implements AutoCloseable {
 		return UUID.fromString(FleetJson.MAPPER.readTree(response.getBody()).path("id").asString());
 	}
 
+	/** The import as {@code GET /api/imports/{id}} shows it now. */
+	JsonNode view(UUID id) {
+		return new Http(gatewayUrl()).getJson("/api/imports/" + id);
+	}
+
 	/** Waits until the import is no longer queued or running, and returns how the API shows it. */
 	JsonNode awaitEnd(UUID id, Duration patience) {
 		Http gateway = new Http(gatewayUrl());
@@ -202,6 +207,11 @@ final class Fleet implements AutoCloseable {
 
 	JdbcTemplate database() {
 		return jdbc;
+	}
+
+	/** Records a queued import as the gateway would, for tests that then play the workers. */
+	void recordQueuedImport(UUID id) {
+		jdbc.update("insert into import_jobs (id, source, params, status) values (?, 'popular', '{}', 'QUEUED')", id);
 	}
 
 	/**

@@ -59,8 +59,7 @@ class PoisonedMovieEndToEndTests {
 	@Test
 	void aMoviePostgresqlRefusesFailsAloneAndItsImportSaysWhich() {
 		UUID id = UUID.randomUUID();
-		fleet.database().update("insert into import_jobs (id, source, params, status) values (?, 'popular', '{}', 'QUEUED')",
-				id);
+		fleet.recordQueuedImport(id);
 		List<Long> ids = LongStream.range(FIRST_ID, FIRST_ID + 1000).boxed().toList();
 		List<FleetMessage> messages = new ArrayList<>();
 		messages.add(new ImportPlanned(id, 50, 1000));

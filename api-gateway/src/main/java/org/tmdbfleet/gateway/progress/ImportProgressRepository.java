@@ -24,13 +24,16 @@ class ImportProgressRepository {
 
 	/*
 	 * Done when every planned page has an outcome, none is being retried, and every movie the
-	 * fetched pages listed has an outcome. Counters, not a count of rows: one row is read.
+	 * fetched pages listed has an outcome. Counters, not a count of rows: one row is read. An
+	 * import that ended with errors is COMPLETED once a late success (a re-delivered or reordered
+	 * event) leaves it none: the status follows the counters.
 	 */
 	private static final String COMPLETE_IF_DONE = """
 			update import_jobs
 			set status = case when pages_failed > 0 or movies_failed > 0 then 'COMPLETED_WITH_ERRORS' else 'COMPLETED' end,
 			    finished_at = now()
-			where id = :id and status = 'RUNNING' and total_pages is not null
+			where id = :id and total_pages is not null
+			  and (status = 'RUNNING' or (status = 'COMPLETED_WITH_ERRORS' and pages_failed = 0 and movies_failed = 0))
 			  and pages_fetched + pages_failed >= total_pages and pages_retrying = 0
 			  and movies_persisted + movies_not_found + movies_failed >= movies_expected
 			""";
