@@ -1,46 +1,98 @@
 package org.tmdbfleet.gateway.progress;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tmdbfleet.common.kafka.ConsumedRecords;
+import org.tmdbfleet.common.kafka.PoisonRecordException;
 import org.tmdbfleet.common.kafka.Topics;
-import org.tmdbfleet.common.messages.ImportFailed;
-import org.tmdbfleet.common.messages.ImportPlanned;
+import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.ImportProgress;
-import org.tmdbfleet.common.messages.MoviesPersisted;
-import org.tmdbfleet.common.messages.PageFailed;
-import org.tmdbfleet.common.messages.PageFetched;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies progress events to the import's rows and counters, then decides whether it is done:
- * each event costs the same few statements at any size of import. Events of one import share a
- * partition, so they arrive in the order they were written, but a re-delivery repeats them:
- * every statement is idempotent.
+ * Applies a poll's progress events to the imports' rows and counters in one transaction, then
+ * decides the imports they touched: a poll costs the same few statements whether it carries one
+ * event or five hundred, so the accounting keeps up with the fleet at full speed. Events of one
+ * import share a partition and arrive in the order they were written, but a re-delivery repeats
+ * them: every statement is idempotent. If the poll's transaction fails, its events are applied
+ * one by one, each in its own transaction, so the event at fault is found and retried (or
+ * dead-lettered) alone while the others count.
  */
 @Component
 class ImportProgressListener {
 
+	private static final Logger log = LoggerFactory.getLogger(ImportProgressListener.class);
+
 	private final ImportProgressRepository progress;
 
-	ImportProgressListener(ImportProgressRepository progress) {
+	private final TransactionTemplate transaction;
+
+	private final DeadLetterPublishingRecoverer deadLetters;
+
+	ImportProgressListener(ImportProgressRepository progress, PlatformTransactionManager transactions,
+			DeadLetterPublishingRecoverer deadLetters) {
 		this.progress = progress;
+		this.transaction = new TransactionTemplate(transactions);
+		this.deadLetters = deadLetters;
 	}
 
-	@KafkaListener(id = "gateway-progress", topics = Topics.PROGRESS,
+	@KafkaListener(id = "gateway-progress", topics = Topics.PROGRESS, batch = "true",
 			concurrency = "${fleet.gateway.progress-concurrency:2}")
-	@Transactional
-	void onProgress(ImportProgress event) {
-		switch (event) {
-			case ImportPlanned planned ->
-				progress.markPlanned(planned.importId(), planned.totalPages(), planned.totalResults(),
-						planned.windows());
-			case PageFetched page -> progress.recordFetchedPage(page.importId(), page.page(), page.movieIds());
-			case PageFailed page -> progress.recordFailedPage(page.importId(), page.page(), page.reason());
-			case ImportFailed failed -> progress.markFailed(failed.importId(), failed.reason());
-			case MoviesPersisted persisted -> progress.touch(persisted.importId());
+	void onProgress(List<ConsumerRecord<String, FleetMessage>> records) {
+		List<ConsumerRecord<String, FleetMessage>> readable = new ArrayList<>(records.size());
+		List<ImportProgress> events = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, FleetMessage> record : records) {
+			try {
+				events.add(progressOf(record));
+				readable.add(record);
+			}
+			catch (PoisonRecordException ex) {
+				log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+						ex.getMessage());
+				deadLetters.accept(record, ex);
+			}
 		}
-		progress.completeIfDone(event.importId());
+		if (events.isEmpty()) {
+			return;
+		}
+		try {
+			apply(events);
+		}
+		catch (RuntimeException ex) {
+			log.debug("A batch of {} progress events failed, applying them one by one: {}", events.size(),
+					ex.toString());
+			for (int i = 0; i < events.size(); i++) {
+				try {
+					apply(List.of(events.get(i)));
+				}
+				catch (RuntimeException failure) {
+					throw new BatchListenerFailedException("progress event not applied", failure, readable.get(i));
+				}
+			}
+		}
+	}
+
+	private void apply(List<ImportProgress> events) {
+		ProgressBatch batch = ProgressBatch.of(events);
+		transaction.executeWithoutResult(status -> progress.apply(batch));
+	}
+
+	private static ImportProgress progressOf(ConsumerRecord<String, FleetMessage> record) {
+		if (ConsumedRecords.messageOf(record) instanceof ImportProgress event) {
+			return event;
+		}
+		throw new PoisonRecordException("unexpected " + record.value().getClass().getSimpleName() + " on "
+				+ record.topic());
 	}
 
 }

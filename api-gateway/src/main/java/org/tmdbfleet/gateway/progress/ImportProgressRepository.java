@@ -2,11 +2,22 @@ package org.tmdbfleet.gateway.progress;
 
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.tmdbfleet.common.kafka.FleetJson;
+import org.tmdbfleet.common.messages.ImportFailed;
+import org.tmdbfleet.common.messages.ImportPlanned;
+import org.tmdbfleet.common.messages.ImportProgress;
 import org.tmdbfleet.common.messages.ImportWindow;
+import org.tmdbfleet.gateway.progress.ProgressBatch.PageKey;
+import org.tmdbfleet.gateway.progress.ProgressBatch.PageOutcome;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,30 +43,71 @@ class ImportProgressRepository {
 			update import_jobs
 			set status = case when pages_failed > 0 or movies_failed > 0 then 'COMPLETED_WITH_ERRORS' else 'COMPLETED' end,
 			    finished_at = now()
-			where id = :id and total_pages is not null
+			where id = any(cast(:ids as uuid[])) and total_pages is not null
 			  and (status = 'RUNNING' or (status = 'COMPLETED_WITH_ERRORS' and pages_failed = 0 and movies_failed = 0))
 			  and pages_fetched + pages_failed >= total_pages and pages_retrying = 0
 			  and movies_persisted + movies_not_found + movies_failed >= movies_expected
 			""";
 
+	private static final String LOCK_PAGES = """
+			select p.import_id, p.page, p.status
+			from import_pages p
+			join unnest(cast(:imports as uuid[]), cast(:pages as integer[])) as b(import_id, page) using (import_id, page)
+			order by p.import_id, p.page
+			for update of p
+			""";
+
+	private static final String WRITE_PAGES = """
+			insert into import_pages (import_id, page, status, error)
+			select b.import_id, b.page, b.status, b.error
+			from unnest(cast(:imports as uuid[]), cast(:pages as integer[]), cast(:statuses as text[]), cast(:errors as text[]))
+			    as b(import_id, page, status, error)
+			order by b.import_id, b.page
+			on conflict (import_id, page) do update set status = excluded.status, error = excluded.error, updated_at = now()
+			""";
+
 	/*
-	 * Marks the page's movies listed; a movie listed before (on another page, or by a re-delivered
+	 * Marks the pages' movies listed; a movie listed before (on another page, or by a re-delivered
 	 * event) is not counted again. A movie whose outcome a persist worker recorded before it was
 	 * listed has its outcome counted now: whichever of the two comes second counts it.
 	 */
 	private static final String LIST_MOVIES = """
 			with listed as (
 			    insert into import_items as i (import_id, tmdb_id, listed)
-			    select :id, tmdb_id, true from unnest(cast(:ids as bigint[])) as page(tmdb_id) group by tmdb_id order by tmdb_id
+			    select b.import_id, b.tmdb_id, true
+			    from unnest(cast(:imports as uuid[]), cast(:ids as bigint[])) as b(import_id, tmdb_id)
+			    group by b.import_id, b.tmdb_id
+			    order by b.import_id, b.tmdb_id
 			    on conflict (import_id, tmdb_id) do update set listed = true where not i.listed
-			    returning i.outcome)
-			update import_jobs set
-			    movies_expected = movies_expected + (select count(*) from listed),
-			    movies_persisted = movies_persisted + (select count(*) from listed where outcome = 'PERSISTED'),
-			    movies_not_found = movies_not_found + (select count(*) from listed where outcome = 'NOT_FOUND'),
-			    movies_failed = movies_failed + (select count(*) from listed where outcome = 'FAILED'),
+			    returning i.import_id, i.outcome)
+			select import_id, count(*) as expected,
+			       count(*) filter (where outcome = 'PERSISTED') as persisted,
+			       count(*) filter (where outcome = 'NOT_FOUND') as not_found,
+			       count(*) filter (where outcome = 'FAILED') as failed
+			from listed
+			group by import_id
+			""";
+
+	/* after the pages and the movies, in id order, as the persist workers do */
+	private static final String LOCK_IMPORTS = """
+			select id from import_jobs where id = any(cast(:ids as uuid[])) order by id for update
+			""";
+
+	private static final String COUNT = """
+			update import_jobs j set
+			    pages_fetched = j.pages_fetched + c.pages_fetched,
+			    pages_failed = j.pages_failed + c.pages_failed,
+			    pages_retrying = j.pages_retrying + c.pages_retrying,
+			    movies_expected = j.movies_expected + c.expected,
+			    movies_persisted = j.movies_persisted + c.persisted,
+			    movies_not_found = j.movies_not_found + c.not_found,
+			    movies_failed = j.movies_failed + c.failed,
 			    heartbeat_at = now()
-			where id = :id
+			from unnest(cast(:ids as uuid[]), cast(:pagesFetched as integer[]), cast(:pagesFailed as integer[]),
+			        cast(:pagesRetrying as integer[]), cast(:expected as bigint[]), cast(:persisted as bigint[]),
+			        cast(:notFound as bigint[]), cast(:failed as bigint[]))
+			    as c(id, pages_fetched, pages_failed, pages_retrying, expected, persisted, not_found, failed)
+			where j.id = c.id
 			""";
 
 	private final JdbcClient jdbc;
@@ -65,7 +117,7 @@ class ImportProgressRepository {
 	}
 
 	/** @param windows the release-date windows of a windowed discover import, else empty */
-	void markPlanned(UUID id, int totalPages, long totalResults, List<ImportWindow> windows) {
+	private void markPlanned(UUID id, int totalPages, long totalResults, List<ImportWindow> windows) {
 		jdbc.sql("""
 				update import_jobs set status = 'RUNNING', total_pages = :pages, total_results = :results,
 				    windows = cast(:windows as jsonb), started_at = coalesce(started_at, now()), heartbeat_at = now()
@@ -78,34 +130,99 @@ class ImportProgressRepository {
 			.update();
 	}
 
-	/** A page fetched is fetched for good; its movies are listed even if it was fetched before. */
-	void recordFetchedPage(UUID id, int page, List<Long> movieIds) {
-		PageStatus before = lockPage(id, page);
-		// the movies before the import's row, the order the persist workers lock in too
-		jdbc.sql(LIST_MOVIES).param("id", id).param("ids", movieIds.toArray(Long[]::new)).update();
-		if (before != PageStatus.FETCHED) {
-			jdbc.sql("""
-					insert into import_pages (import_id, page, status) values (:id, :page, 'FETCHED')
-					on conflict (import_id, page) do update set status = 'FETCHED', error = null, updated_at = now()
-					""").param("id", id).param("page", page).update();
-			countPage(id, before, PageStatus.FETCHED);
+	/**
+	 * Applies a poll's events: the pages' outcomes (a page fetched once stays fetched), the movies
+	 * their pages listed, every touched import's counters in one statement, then the imports'
+	 * status changes in the order they were written, then decides the touched imports. Locks in
+	 * the one order: pages, movies, import rows.
+	 */
+	void apply(ProgressBatch batch) {
+		Map<UUID, Counts> counts = new TreeMap<>();
+		batch.imports().forEach(id -> counts.put(id, new Counts()));
+		recordPages(batch.pages(), counts);
+		listMovies(batch.listed(), counts);
+		count(counts);
+		for (ImportProgress change : batch.statusChanges()) {
+			switch (change) {
+				case ImportPlanned planned ->
+					markPlanned(planned.importId(), planned.totalPages(), planned.totalResults(), planned.windows());
+				case ImportFailed failed -> markFailed(failed.importId(), failed.reason());
+				default -> throw new IllegalArgumentException("not a status change: " + change);
+			}
 		}
+		jdbc.sql(COMPLETE_IF_DONE).param("ids", uuids(counts.keySet())).update();
 	}
 
-	/** A failure never overwrites a success: a page fetched once stays fetched. */
-	void recordFailedPage(UUID id, int page, String reason) {
-		PageStatus before = lockPage(id, page);
-		if (before == PageStatus.FETCHED) {
+	private void recordPages(Map<PageKey, PageOutcome> pages, Map<UUID, Counts> counts) {
+		if (pages.isEmpty()) {
 			return;
 		}
-		jdbc.sql("""
-				insert into import_pages (import_id, page, status, error) values (:id, :page, 'FAILED', :reason)
-				on conflict (import_id, page) do update set status = 'FAILED', error = excluded.error, updated_at = now()
-				""").param("id", id).param("page", page).param("reason", reason).update();
-		countPage(id, before, PageStatus.FAILED);
+		Map<PageKey, PageStatus> before = new HashMap<>();
+		jdbc.sql(LOCK_PAGES)
+			.param("imports", uuids(pages.keySet().stream().map(PageKey::importId).toList()))
+			.param("pages", pages.keySet().stream().map(PageKey::page).toArray(Integer[]::new))
+			.query((row, n) -> before.put(new PageKey(row.getObject(1, UUID.class), row.getInt(2)),
+					PageStatus.valueOf(row.getString(3))))
+			.list();
+		List<PageKey> written = new ArrayList<>();
+		List<PageOutcome> outcomes = new ArrayList<>();
+		pages.forEach((key, outcome) -> {
+			PageStatus was = before.get(key);
+			if (was != PageStatus.FETCHED) {
+				written.add(key);
+				outcomes.add(outcome);
+				counts.get(key.importId()).movePage(was, outcome.status());
+			}
+		});
+		if (!written.isEmpty()) {
+			jdbc.sql(WRITE_PAGES)
+				.param("imports", uuids(written.stream().map(PageKey::importId).toList()))
+				.param("pages", written.stream().map(PageKey::page).toArray(Integer[]::new))
+				.param("statuses", outcomes.stream().map(outcome -> outcome.status().name()).toArray(String[]::new))
+				.param("errors", outcomes.stream().map(PageOutcome::reason).toArray(String[]::new))
+				.update();
+		}
 	}
 
-	void markFailed(UUID id, String reason) {
+	private void listMovies(Map<UUID, Set<Long>> listed, Map<UUID, Counts> counts) {
+		List<UUID> imports = new ArrayList<>();
+		List<Long> ids = new ArrayList<>();
+		listed.forEach((id, movies) -> movies.forEach(movie -> {
+			imports.add(id);
+			ids.add(movie);
+		}));
+		if (ids.isEmpty()) {
+			return;
+		}
+		jdbc.sql(LIST_MOVIES)
+			.param("imports", uuids(imports))
+			.param("ids", ids.toArray(Long[]::new))
+			.query((row, n) -> counts.get(row.getObject(1, UUID.class))
+				.listed(row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)))
+			.list();
+	}
+
+	private void count(Map<UUID, Counts> counts) {
+		UUID[] ids = uuids(counts.keySet());
+		jdbc.sql(LOCK_IMPORTS).param("ids", ids).query(UUID.class).list();
+		List<Counts> values = List.copyOf(counts.values());
+		jdbc.sql(COUNT)
+			.param("ids", ids)
+			.param("pagesFetched", values.stream().map(c -> c.pagesFetched).toArray(Integer[]::new))
+			.param("pagesFailed", values.stream().map(c -> c.pagesFailed).toArray(Integer[]::new))
+			.param("pagesRetrying", values.stream().map(c -> c.pagesRetrying).toArray(Integer[]::new))
+			.param("expected", values.stream().map(c -> c.expected).toArray(Long[]::new))
+			.param("persisted", values.stream().map(c -> c.persisted).toArray(Long[]::new))
+			.param("notFound", values.stream().map(c -> c.notFound).toArray(Long[]::new))
+			.param("failed", values.stream().map(c -> c.failed).toArray(Long[]::new))
+			.update();
+	}
+
+	private static UUID[] uuids(Collection<UUID> ids) {
+		return ids.toArray(UUID[]::new);
+	}
+
+	private void markFailed(UUID id, String reason) {
 		jdbc.sql("""
 				update import_jobs set status = 'FAILED', error = :reason, finished_at = now(), heartbeat_at = now()
 				where id = :id and status in ('QUEUED', 'RUNNING')
@@ -117,13 +234,9 @@ class ImportProgressRepository {
 		return jdbc.sql("select max(heartbeat_at) from import_jobs").query(Instant.class).optional().orElse(null);
 	}
 
-	void touch(UUID id) {
-		jdbc.sql("update import_jobs set heartbeat_at = now() where id = :id").param("id", id).update();
-	}
-
 	/** Ends the import if nothing of it is missing; reads and writes its one row. */
 	void completeIfDone(UUID id) {
-		jdbc.sql(COMPLETE_IF_DONE).param("id", id).update();
+		jdbc.sql(COMPLETE_IF_DONE).param("ids", new UUID[] { id }).update();
 	}
 
 	/** The imports still running, for the periodic re-decision. */
@@ -131,38 +244,47 @@ class ImportProgressRepository {
 		return jdbc.sql("select id from import_jobs where status = 'RUNNING'").query(UUID.class).list();
 	}
 
-	/** The page's status as it stands, locked until the transaction ends; null if it has none. */
-	private PageStatus lockPage(UUID id, int page) {
-		return jdbc.sql("select status from import_pages where import_id = :id and page = :page for update")
-			.param("id", id)
-			.param("page", page)
-			.query(PageStatus.class)
-			.optional()
-			.orElse(null);
-	}
-
-	/** Moves the page from one counter to another. */
-	private void countPage(UUID id, PageStatus before, PageStatus after) {
-		jdbc.sql("""
-				update import_jobs set pages_fetched = pages_fetched + :fetched, pages_failed = pages_failed + :failed,
-				    pages_retrying = pages_retrying + :retrying, heartbeat_at = now()
-				where id = :id
-				""")
-			.param("id", id)
-			.param("fetched", delta(PageStatus.FETCHED, before, after))
-			.param("failed", delta(PageStatus.FAILED, before, after))
-			.param("retrying", delta(PageStatus.RETRYING, before, after))
-			.update();
-	}
-
-	private static int delta(PageStatus counted, PageStatus before, PageStatus after) {
-		return ((after == counted) ? 1 : 0) - ((before == counted) ? 1 : 0);
-	}
-
 	/** Where a page of an import stands. */
 	enum PageStatus {
 
 		FETCHED, FAILED, RETRYING
+
+	}
+
+	/** How one batch moves an import's counters. */
+	private static final class Counts {
+
+		int pagesFetched;
+
+		int pagesFailed;
+
+		int pagesRetrying;
+
+		long expected;
+
+		long persisted;
+
+		long notFound;
+
+		long failed;
+
+		void movePage(PageStatus before, PageStatus after) {
+			pagesFetched += delta(PageStatus.FETCHED, before, after);
+			pagesFailed += delta(PageStatus.FAILED, before, after);
+			pagesRetrying += delta(PageStatus.RETRYING, before, after);
+		}
+
+		Counts listed(long expected, long persisted, long notFound, long failed) {
+			this.expected += expected;
+			this.persisted += persisted;
+			this.notFound += notFound;
+			this.failed += failed;
+			return this;
+		}
+
+		private static int delta(PageStatus counted, PageStatus before, PageStatus after) {
+			return ((after == counted) ? 1 : 0) - ((before == counted) ? 1 : 0);
+		}
 
 	}
 

@@ -1,7 +1,9 @@
 package org.tmdbfleet.gateway.progress;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,7 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
@@ -17,12 +24,17 @@ import org.tmdbfleet.gateway.ApiClient.Response;
 import org.tmdbfleet.gateway.GatewayIntegrationTestSupport;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What an import's progress costs to read, and what ends it when its last event is lost. */
+/**
+ * What an import's progress costs to read, what ends it when its last event is lost, and what
+ * becomes of an event that cannot be applied.
+ */
 @TestPropertySource(properties = { "fleet.imports.recheck-interval=1s", "fleet.imports.events-interval=200ms" })
 class ImportProgressIntegrationTests extends GatewayIntegrationTestSupport {
 
@@ -89,6 +101,45 @@ class ImportProgressIntegrationTests extends GatewayIntegrationTestSupport {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> "COMPLETED".equals(importView(id).path("status").asString()));
 		assertThat(importView(id).path("moviesPersisted").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void anEventThatCannotBeAppliedIsDeadLetteredAloneWhileItsNeighboursCount() {
+		UUID id = startImport();
+		UUID unknown = UUID.randomUUID();
+		progress(new ImportPlanned(id, 3, 60));
+		// on the import's partition, amid its events: a page of an import that does not exist has no row to go to
+		kafka.send(Topics.PROGRESS, id.toString(), new PageFetched(unknown, 1, List.of(81L))).join();
+		progress(new PageFetched(id, 1, List.of(82L)));
+		progress(new PageFailed(id, 2, "TMDB answered \0HTTP 500"));
+		progress(new PageFetched(id, 3, List.of()));
+		persisted(id, 82);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "COMPLETED_WITH_ERRORS".equals(importView(id).path("status").asString()));
+		JsonNode view = importView(id);
+		assertThat(view.path("pagesFetched").asInt()).isEqualTo(2);
+		assertThat(view.path("pagesFailed").asInt()).isEqualTo(1);
+		assertThat(view.path("moviesExpected").asInt()).isEqualTo(1);
+		assertThat(view.at("/failedPages/0/reason").asString()).isEqualTo("TMDB answered HTTP 500");
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters())
+			.anySatisfy(letter -> assertThat(letter.value()).contains(unknown.toString())));
+		assertThat(jdbc.queryForObject("select count(*) from import_items where import_id = ?", Long.class, unknown))
+			.isZero();
+	}
+
+	private List<ConsumerRecord<String, String>> deadLetters() {
+		Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-reader-" + UUID.randomUUID(), false);
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+				new StringDeserializer())
+			.createConsumer()) {
+			consumer.subscribe(List.of(Topics.deadLetter(Topics.PROGRESS)));
+			List<ConsumerRecord<String, String>> records = new ArrayList<>();
+			KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(2)).forEach(records::add);
+			return records;
+		}
 	}
 
 	private double metric(String name) {

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.tmdbfleet.common.kafka.ConsumedRecords;
 import org.tmdbfleet.common.kafka.PoisonRecordException;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FleetMessage;
@@ -29,9 +30,6 @@ import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.support.KafkaUtils;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,7 +88,7 @@ class MovieBatchListener {
 		GenresFetched genres = null;
 		for (ConsumerRecord<String, FleetMessage> record : records) {
 			try {
-				switch (messageOf(record)) {
+				switch (ConsumedRecords.messageOf(record)) {
 					case MovieFetched event -> fetched.add(FetchedMovie.of(record, event));
 					case MovieNotFetched missing -> notFetched.add(ImportItem.of(missing));
 					case GenresFetched list -> genres = list;
@@ -114,18 +112,6 @@ class MovieBatchListener {
 			deadLetter(rejected.movie().record(), new PoisonRecordException(rejected.reason(), rejected.failure()));
 		}
 		announce(written.items());
-	}
-
-	private static FleetMessage messageOf(ConsumerRecord<String, FleetMessage> record) {
-		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
-				KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
-		if (unreadable != null) {
-			throw new PoisonRecordException("unreadable record: " + unreadable.getMessage(), unreadable);
-		}
-		if (record.value() == null) {
-			throw new PoisonRecordException("empty record");
-		}
-		return record.value();
 	}
 
 	private void deadLetter(ConsumerRecord<?, ?> record, PoisonRecordException failure) {

@@ -1,0 +1,39 @@
+package org.tmdbfleet.common.kafka;
+
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.tmdbfleet.common.messages.FleetMessage;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * What a batch listener finds in a record: the fleet's deserializer never throws (a record it
+ * cannot read arrives as a header), so a batch listener sorts out unreadable records itself.
+ */
+public final class ConsumedRecords {
+
+	private static final LogAccessor log = new LogAccessor(LogFactory.getLog(ConsumedRecords.class));
+
+	private ConsumedRecords() {
+	}
+
+	/**
+	 * The record's message.
+	 * @throws PoisonRecordException if the record could not be read or is empty
+	 */
+	public static FleetMessage messageOf(ConsumerRecord<?, ? extends FleetMessage> record) {
+		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
+				KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
+		if (unreadable != null) {
+			throw new PoisonRecordException("unreadable record: " + unreadable.getMessage(), unreadable);
+		}
+		if (record.value() == null) {
+			throw new PoisonRecordException("empty record");
+		}
+		return record.value();
+	}
+
+}
