@@ -100,7 +100,7 @@ class ImportPlanner {
 		}
 		ImportFilters filters = filters(request);
 		ReleaseWindows cutter = new ReleaseWindows(range -> firstPage(filters, range), today().plusYears(YEARS_AHEAD),
-				properties.windowPages());
+				properties.windowPages(), properties.probes());
 		List<Window> found = cutter.split(DateRange.of(filters), first.totalResults(), maxPages(request));
 		return new Plan(first, found, numbered(found, maxPages(request)));
 	}

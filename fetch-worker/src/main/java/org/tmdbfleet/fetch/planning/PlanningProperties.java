@@ -12,8 +12,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param windowPages the most pages of one release-date window of a discover import; TMDB serves
  * 500, a smaller value makes more, smaller windows (and more planning requests)
+ * @param probes how many windows' page 1s planning asks TMDB for at once (the rate limit still
+ * paces them): at TMDB's latency, one at a time would take minutes for the whole catalog
  */
 @Validated
 @ConfigurationProperties("fleet.planning")
-record PlanningProperties(@DefaultValue("500") @Min(1) @Max(ImportPlanner.TMDB_MAX_PAGE) int windowPages) {
+record PlanningProperties(@DefaultValue("500") @Min(1) @Max(ImportPlanner.TMDB_MAX_PAGE) int windowPages,
+		@DefaultValue("8") @Min(1) @Max(64) int probes) {
 }

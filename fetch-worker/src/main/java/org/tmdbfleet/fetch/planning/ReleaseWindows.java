@@ -1,8 +1,14 @@
 package org.tmdbfleet.fetch.planning;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import org.tmdbfleet.fetch.tmdb.TmdbPage;
@@ -27,19 +33,26 @@ final class ReleaseWindows {
 
 	private final int windowPages;
 
+	private final int probes;
+
 	/**
-	 * @param firstPage asks TMDB for page 1 of the import's list narrowed to a range
+	 * @param firstPage asks TMDB for page 1 of the import's list narrowed to a range; called from
+	 * up to {@code probes} threads at once
 	 * @param latest where an open upper bound is cut as if it ended (it stays open in the window)
 	 * @param windowPages the most pages of a window
+	 * @param probes how many ranges' page 1s are asked for at once: the ranges that come next in
+	 * date order are asked ahead, so planning takes the rate limit's time, not the sum of TMDB's
+	 * latencies; 1 asks one range at a time, and never one the plan does not need
 	 */
-	ReleaseWindows(Function<DateRange, TmdbPage> firstPage, LocalDate latest, int windowPages) {
+	ReleaseWindows(Function<DateRange, TmdbPage> firstPage, LocalDate latest, int windowPages, int probes) {
 		this.firstPage = firstPage;
 		this.latest = latest;
 		this.windowPages = windowPages;
+		this.probes = probes;
 	}
 
 	ReleaseWindows(Function<DateRange, TmdbPage> firstPage, LocalDate latest) {
-		this(firstPage, latest, ImportPlanner.TMDB_MAX_PAGE);
+		this(firstPage, latest, ImportPlanner.TMDB_MAX_PAGE, 1);
 	}
 
 	/**
@@ -52,37 +65,95 @@ final class ReleaseWindows {
 
 	/**
 	 * The windows of {@code range}, in date order, partitioning it exactly (as far as they go).
+	 * Ranges are decided in date order, a range too big giving way to its parts; the page 1s of
+	 * the next {@code probes} ranges are on their way meanwhile.
 	 * @param results how many movies TMDB lists in the whole range (more than it serves)
 	 * @param maxPages the most pages the import fetches: once the windows found hold as many, the
-	 * rest of the range is not asked for
+	 * rest of the range is not asked for (beyond the ranges already asked ahead)
 	 */
 	List<Window> split(DateRange range, long results, int maxPages) {
 		if (range.days(latest) < 2) {
 			throw new IllegalArgumentException("a single day cannot be split: " + range);
 		}
 		List<Window> windows = new ArrayList<>();
-		cut(range, results, maxPages, windows);
-		return windows;
-	}
-
-	private void cut(DateRange range, long results, int maxPages, List<Window> windows) {
-		long parts = Math.clamp(Math.ceilDiv(results, targetResults()), 2, range.days(latest));
-		for (DateRange part : range.split((int) parts, latest)) {
-			if (pages(windows) >= maxPages) {
-				return;
+		Deque<Probe> pending = new ArrayDeque<>();
+		ExecutorService askers = (probes > 1) ? Executors.newFixedThreadPool(probes,
+				Thread.ofPlatform().name("planner-probe-", 0).daemon().factory()) : null;
+		try {
+			parts(range, results).forEach(part -> pending.addLast(new Probe(part)));
+			while (!pending.isEmpty() && pages(windows) < maxPages) {
+				if (askers != null) {
+					pending.stream().limit(probes).forEach(probe -> probe.ask(askers));
+				}
+				Probe next = pending.removeFirst();
+				TmdbPage first = next.first();
+				if (first.totalPages() <= windowPages || next.range().days(latest) == 1) {
+					windows.add(new Window(next.range(), first, windowPages));
+				}
+				else {
+					parts(next.range(), first.totalResults()).reversed()
+						.forEach(part -> pending.addFirst(new Probe(part)));
+				}
 			}
-			TmdbPage first = firstPage.apply(part);
-			if (first.totalPages() <= windowPages || part.days(latest) == 1) {
-				windows.add(new Window(part, first, windowPages));
-			}
-			else {
-				cut(part, first.totalResults(), maxPages, windows);
+			return windows;
+		}
+		finally {
+			if (askers != null) {
+				askers.shutdownNow();
 			}
 		}
 	}
 
+	private List<DateRange> parts(DateRange range, long results) {
+		long parts = Math.clamp(Math.ceilDiv(results, targetResults()), 2, range.days(latest));
+		return range.split((int) parts, latest);
+	}
+
 	private static long pages(List<Window> windows) {
 		return windows.stream().mapToLong(Window::pages).sum();
+	}
+
+	/** A range whose page 1 is asked for, ahead of need or when it is needed. */
+	private final class Probe {
+
+		private final DateRange range;
+
+		private Future<TmdbPage> asked;
+
+		Probe(DateRange range) {
+			this.range = range;
+		}
+
+		DateRange range() {
+			return range;
+		}
+
+		void ask(ExecutorService askers) {
+			if (asked == null) {
+				asked = askers.submit(() -> firstPage.apply(range));
+			}
+		}
+
+		/** The range's page 1, waiting for it if it was asked ahead, asking now if not. */
+		TmdbPage first() {
+			if (asked == null) {
+				return firstPage.apply(range);
+			}
+			try {
+				return asked.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("planning interrupted", ex);
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException failure) {
+					throw failure;
+				}
+				throw new IllegalStateException(ex.getCause());
+			}
+		}
+
 	}
 
 	/**

@@ -2,8 +2,10 @@ package org.tmdbfleet.fetch.planning;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.messages.ImportWindow;
@@ -12,6 +14,7 @@ import org.tmdbfleet.fetch.tmdb.TmdbPage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** Windows over a fake catalog: a list of release dates, counted the way TMDB's discover does. */
 class ReleaseWindowsTests {
@@ -24,7 +27,7 @@ class ReleaseWindowsTests {
 
 	private final List<LocalDate> catalog = new ArrayList<>();
 
-	private final List<DateRange> asked = new ArrayList<>();
+	private final List<DateRange> asked = Collections.synchronizedList(new ArrayList<>());
 
 	private final ReleaseWindows windows = new ReleaseWindows(this::firstPage, LATEST);
 
@@ -99,6 +102,50 @@ class ReleaseWindowsTests {
 				700 - numbered.get(0).pages());
 		assertThat(numbered.get(1).truncated()).isTrue();
 		assertThat(numbered.get(0).truncated()).isFalse();
+	}
+
+	@Test
+	void rangesAskedAheadMakeTheSameWindowsFromTheSameRequests() throws Exception {
+		releases(6_000, FROM, LocalDate.of(2014, 12, 31));
+		releases(40_000, LocalDate.of(2015, 1, 1), TO);
+		List<Window> oneAtATime = windows.split(new DateRange(FROM, TO), 46_000, Integer.MAX_VALUE);
+		List<DateRange> askedOneAtATime = List.copyOf(asked);
+		asked.clear();
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger mostInFlight = new AtomicInteger();
+		ReleaseWindows ahead = new ReleaseWindows(range -> {
+			mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			try {
+				Thread.sleep(5); // TMDB's latency, shortened
+				return firstPage(range);
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+			finally {
+				inFlight.decrementAndGet();
+			}
+		}, LATEST, 500, 8);
+
+		List<Window> found = ahead.split(new DateRange(FROM, TO), 46_000, Integer.MAX_VALUE);
+
+		assertThat(found).isEqualTo(oneAtATime);
+		assertThat(asked).as("no request more than one at a time makes").containsExactlyInAnyOrderElementsOf(askedOneAtATime);
+		assertThat(mostInFlight.get()).isBetween(2, 8);
+	}
+
+	@Test
+	void aFailedProbeFailsThePlanWithTmdbsAnswer() {
+		releases(40_000, FROM, TO);
+		ReleaseWindows failing = new ReleaseWindows(range -> {
+			if (range.from().getYear() > 2010) {
+				throw new IllegalStateException("TMDB answered HTTP 401");
+			}
+			return firstPage(range);
+		}, LATEST, 500, 4);
+
+		assertThatIllegalStateException().isThrownBy(() -> failing.split(new DateRange(FROM, TO), 40_000, Integer.MAX_VALUE))
+			.withMessage("TMDB answered HTTP 401");
 	}
 
 	@Test
