@@ -3,6 +3,7 @@ package org.tmdbfleet.fetch;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -168,7 +170,8 @@ class FetchWorkerIntegrationTests {
 		UUID importId = request(ImportSource.DISCOVER, 600, filters);
 
 		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS);
-				TopicReader movies = new TopicReader(broker.getBrokersAsString(), Topics.MOVIES)) {
+				TopicReader movies = new TopicReader(broker.getBrokersAsString(), Topics.MOVIES);
+				TopicReader pageCommands = new TopicReader(broker.getBrokersAsString(), Topics.PAGES)) {
 			ImportPlanned planned = progress
 				.await(ImportPlanned.class, event -> event.importId().equals(importId), 1, PATIENCE)
 				.get(0);
@@ -178,6 +181,16 @@ class FetchWorkerIntegrationTests {
 			assertThat(windows.get(0).from()).isEqualTo(from);
 			assertThat(windows.get(1).from()).isEqualTo(windows.get(0).to().plusDays(1));
 			assertThat(windows.get(1).firstPage()).isEqualTo(windows.get(0).pages() + 1);
+
+			// the page commands are dealt out over the partitions evenly, so the fetch workers run out together
+			int commanded = 600 - (int) windows.stream().filter(window -> window.pages() > 0).count();
+			List<FetchPage> commands = pageCommands.await(FetchPage.class, event -> event.importId().equals(importId),
+					commanded, PATIENCE);
+			assertThat(commands).hasSize(commanded);
+			Map<Integer, Long> perPartition = commands.stream()
+				.collect(Collectors.groupingBy(pageCommands::partition, Collectors.counting()));
+			assertThat(perPartition).hasSize(kafka.executeInTransaction(template -> template.partitionsFor(Topics.PAGES)).size());
+			assertThat(Collections.max(perPartition.values()) - Collections.min(perPartition.values())).isLessThanOrEqualTo(1);
 
 			// the second window's page 1 came with planning, its page 2 from a page command
 			ImportWindow second = windows.get(1);

@@ -31,6 +31,8 @@ public final class TopicReader implements AutoCloseable {
 
 	private final Map<FleetMessage, Headers> headers = new IdentityHashMap<>();
 
+	private final Map<FleetMessage, Integer> partitions = new IdentityHashMap<>();
+
 	public TopicReader(String bootstrapServers, String topic) {
 		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
@@ -50,6 +52,7 @@ public final class TopicReader implements AutoCloseable {
 			for (ConsumerRecord<String, FleetMessage> record : consumer.poll(Duration.ofMillis(200))) {
 				seen.add(record.value());
 				headers.put(record.value(), record.headers());
+				partitions.put(record.value(), record.partition());
 			}
 		}
 		return matching(type, filter);
@@ -63,6 +66,11 @@ public final class TopicReader implements AutoCloseable {
 	public String header(FleetMessage message, String name) {
 		Header header = headers.get(message).lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	/** The partition of the record that carried {@code message} (one this reader returned). */
+	public int partition(FleetMessage message) {
+		return partitions.get(message);
 	}
 
 	@Override

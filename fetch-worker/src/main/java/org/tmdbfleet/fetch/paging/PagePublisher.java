@@ -103,6 +103,20 @@ public class PagePublisher {
 		kafka.send(dead);
 	}
 
+	/**
+	 * Deals an import's page commands out over {@code tmdb.pages}' partitions in turn instead of
+	 * by the hash of their keys: every partition gets as many (±1), so the fetch workers, each
+	 * paced at the share of the budget its partitions give it, run out of pages together. By hash,
+	 * partitions of a 57,706-page import differed by a hundred pages or more, and the fleet's last
+	 * minute ran at a third of the budget while the fullest partitions drained.
+	 * @param turn the command's place among the import's commands: 0, 1, 2, ...
+	 */
+	public void fetchPage(FetchPage command, int turn) {
+		int partitions = kafka.partitionsFor(Topics.PAGES).size();
+		kafka.send(Topics.PAGES, Math.floorMod(command.importId().hashCode() + turn, partitions), command.key(),
+				command);
+	}
+
 	public void send(String topic, FleetMessage message) {
 		kafka.send(topic, message.key(), message);
 	}

@@ -122,9 +122,8 @@ class ImportPlanner {
 		}
 		publisher.fetched(request.importId(), first, Instant.now(), request.details());
 		for (int page = 2; page <= pages; page++) {
-			publisher.send(Topics.PAGES,
-					new FetchPage(request.importId(), request.source(), request.filters(), page, null,
-							request.details()));
+			publisher.fetchPage(new FetchPage(request.importId(), request.source(), request.filters(), page, null,
+					request.details()), page - 2);
 		}
 	}
 
@@ -151,6 +150,7 @@ class ImportPlanner {
 		publisher.send(Topics.PROGRESS,
 				new ImportPlanned(request.importId(), pages, plan.first().totalResults(), windows));
 		Instant now = Instant.now();
+		int turn = 0;
 		for (int i = 0; i < windows.size(); i++) {
 			ImportWindow window = windows.get(i);
 			if (window.pages() == 0) {
@@ -159,7 +159,7 @@ class ImportPlanner {
 			publisher.fetched(request.importId(), plan.found().get(i).first().renumbered(window.firstPage()), now,
 					request.details());
 			for (int page = window.firstPage() + 1; window.holds(page); page++) {
-				publisher.send(Topics.PAGES, window.fetchPage(request.importId(), filters, page, request.details()));
+				publisher.fetchPage(window.fetchPage(request.importId(), filters, page, request.details()), turn++);
 			}
 		}
 	}
