@@ -36,14 +36,16 @@ class FetchWorkerCredentialsIntegrationTests {
 
 	static final String WRONG_KEY = "wrong-key-that-must-never-be-printed";
 
+	private static final TestSimulator simulator = new TestSimulator();
+
 	@DynamicPropertySource
 	static void tmdb(DynamicPropertyRegistry registry) {
-		registry.add("tmdb.base-url", FetchWorkerIntegrationTests::simulatorUrl);
+		registry.add("tmdb.base-url", simulator::url);
 	}
 
 	@AfterAll
 	static void stopSimulator() {
-		FetchWorkerIntegrationTests.stopSimulator();
+		simulator.close();
 	}
 
 	@Autowired

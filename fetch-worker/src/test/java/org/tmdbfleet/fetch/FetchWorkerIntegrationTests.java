@@ -31,11 +31,9 @@ import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
 import org.tmdbfleet.common.testing.TopicReader;
-import org.tmdbfleet.simulator.TmdbSimulatorApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -52,19 +50,16 @@ class FetchWorkerIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	private static ConfigurableApplicationContext simulator;
+	private static final TestSimulator simulator = new TestSimulator();
 
 	@DynamicPropertySource
 	static void tmdb(DynamicPropertyRegistry registry) {
-		registry.add("tmdb.base-url", FetchWorkerIntegrationTests::simulatorUrl);
+		registry.add("tmdb.base-url", simulator::url);
 	}
 
 	@AfterAll
-	static synchronized void stopSimulator() {
-		if (simulator != null) {
-			simulator.close();
-			simulator = null;
-		}
+	static void stopSimulator() {
+		simulator.close();
 	}
 
 	@Autowired
@@ -252,13 +247,6 @@ class FetchWorkerIntegrationTests {
 		ImportRequested request = new ImportRequested(importId, source, maxPages, filters, Instant.now(), details);
 		kafka.executeInTransaction(template -> template.send(Topics.IMPORTS, request.key(), request));
 		return importId;
-	}
-
-	static synchronized String simulatorUrl() {
-		if (simulator == null) {
-			simulator = TmdbSimulatorApplication.application().run("--server.port=0");
-		}
-		return "http://localhost:" + simulator.getEnvironment().getProperty("local.server.port");
 	}
 
 }

@@ -39,6 +39,8 @@ class GatewayReadinessBenchmark {
 			running.fleet().up(1, 1, false);
 			HttpClient http = HttpClient.newHttpClient();
 			String url = running.fleet().gatewayUrl() + "/api/imports";
+			// the client's own first request (its classes, the connection) is not the gateway's cost
+			send(http, HttpRequest.newBuilder(URI.create(running.fleet().gatewayUrl() + "/actuator/health")).build(), 200);
 			double first = post(http, url);
 			List<Double> following = new ArrayList<>();
 			for (int i = 0; i < FOLLOWING; i++) {
@@ -56,14 +58,18 @@ class GatewayReadinessBenchmark {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"source\":\"upcoming\",\"maxPages\":1}"))
 			.build();
 		long started = System.nanoTime();
+		send(http, request, 202);
+		return (System.nanoTime() - started) / 1e6;
+	}
+
+	private static void send(HttpClient http, HttpRequest request, int status) {
 		try {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-		return (System.nanoTime() - started) / 1e6;
 	}
 
 	private record Result(double first, double median, double p99) {

@@ -1,9 +1,7 @@
 package org.tmdbfleet.gateway.progress;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,21 +9,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
+import org.tmdbfleet.common.testing.TopicReader;
 import org.tmdbfleet.gateway.ApiClient.Response;
 import org.tmdbfleet.gateway.GatewayIntegrationTestSupport;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,23 +116,12 @@ class ImportProgressIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(view.path("moviesExpected").asInt()).isEqualTo(1);
 		assertThat(view.at("/failedPages/0/reason").asString()).isEqualTo("TMDB answered HTTP 500");
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters())
-			.anySatisfy(letter -> assertThat(letter.value()).contains(unknown.toString())));
+		try (TopicReader deadLetters = new TopicReader(broker.getBrokersAsString(), Topics.deadLetter(Topics.PROGRESS))) {
+			assertThat(deadLetters.await(PageFetched.class, event -> event.importId().equals(unknown), 1,
+					Duration.ofSeconds(30))).hasSize(1);
+		}
 		assertThat(jdbc.queryForObject("select count(*) from import_items where import_id = ?", Long.class, unknown))
 			.isZero();
-	}
-
-	private List<ConsumerRecord<String, String>> deadLetters() {
-		Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-reader-" + UUID.randomUUID(), false);
-		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-				new StringDeserializer())
-			.createConsumer()) {
-			consumer.subscribe(List.of(Topics.deadLetter(Topics.PROGRESS)));
-			List<ConsumerRecord<String, String>> records = new ArrayList<>();
-			KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(2)).forEach(records::add);
-			return records;
-		}
 	}
 
 	private double metric(String name) {

@@ -18,12 +18,11 @@ import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.common.messages.PageFetched;
 import org.tmdbfleet.common.testing.TopicReader;
+import org.tmdbfleet.fetch.TestSimulator;
 import org.tmdbfleet.fetch.FetchWorkerApplication;
-import org.tmdbfleet.simulator.TmdbSimulatorApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -48,19 +47,16 @@ class SlowPlanningIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-	private static ConfigurableApplicationContext simulator;
+	private static final TestSimulator simulator = new TestSimulator("--simulator.latency=150ms");
 
 	@DynamicPropertySource
 	static void tmdb(DynamicPropertyRegistry registry) {
-		registry.add("tmdb.base-url", SlowPlanningIntegrationTests::simulatorUrl);
+		registry.add("tmdb.base-url", simulator::url);
 	}
 
 	@AfterAll
-	static synchronized void stopSimulator() {
-		if (simulator != null) {
-			simulator.close();
-			simulator = null;
-		}
+	static void stopSimulator() {
+		simulator.close();
 	}
 
 	@Autowired
@@ -97,13 +93,6 @@ class SlowPlanningIntegrationTests {
 			assertThat(progress.await(ImportPlanned.class, event -> event.importId().equals(importId), 2,
 					Duration.ofSeconds(2))).as("planned once").hasSize(1);
 		}
-	}
-
-	static synchronized String simulatorUrl() {
-		if (simulator == null) {
-			simulator = TmdbSimulatorApplication.application().run("--server.port=0", "--simulator.latency=150ms");
-		}
-		return "http://localhost:" + simulator.getEnvironment().getProperty("local.server.port");
 	}
 
 }

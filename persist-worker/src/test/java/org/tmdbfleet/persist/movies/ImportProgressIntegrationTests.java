@@ -11,30 +11,17 @@ import java.util.stream.LongStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.MovieNotFetched;
-import org.tmdbfleet.common.testing.TestDatabase;
-import org.tmdbfleet.persist.PersistWorkerApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,26 +31,7 @@ import static org.awaitility.Awaitility.await;
  * gateway reads them: exact however records are delivered, and exact when PostgreSQL rejects one.
  * Every test publishes to one partition, so a record published last is processed last.
  */
-@SpringBootTest(properties = { "spring.config.name=" + PersistWorkerApplication.CONFIG_NAME,
-		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
-@EmbeddedKafka
-class ImportProgressIntegrationTests {
-
-	private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
-
-	@Autowired
-	KafkaTemplate<Object, Object> kafka;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	EmbeddedKafkaBroker broker;
+class ImportProgressIntegrationTests extends PersistWorkerIntegrationTestSupport {
 
 	@Autowired
 	MeterRegistry meters;
@@ -150,7 +118,11 @@ class ImportProgressIntegrationTests {
 		assertThat(item).containsEntry("outcome", "FAILED");
 		assertThat(item.get("reason").toString()).startsWith("rejected by PostgreSQL: ")
 			.contains("no poisoned titles here");
-		List<ConsumerRecord<String, byte[]>> dead = deadLetters();
+		// of this batch (the topic is shared with the other tests of the context)
+		List<ConsumerRecord<String, byte[]>> dead = deadLetters().stream()
+			.filter(record -> record.key() != null && record.key().matches("\\d+"))
+			.filter(record -> Long.parseLong(record.key()) >= ids[0] && Long.parseLong(record.key()) <= ids[999])
+			.toList();
 		assertThat(dead).extracting(ConsumerRecord::key).containsExactly(Long.toString(poisoned));
 		assertThat(header(dead.getFirst(), "kafka_dlt-exception-message")).startsWith("rejected by PostgreSQL: ")
 			.contains("no poisoned titles here");
@@ -236,12 +208,7 @@ class ImportProgressIntegrationTests {
 	}
 
 	private List<ConsumerRecord<String, byte[]>> deadLetters() {
-		Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-reader-" + UUID.randomUUID(), false);
-		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-				new ByteArrayDeserializer())
-			.createConsumer()) {
-			consumer.subscribe(List.of(Topics.deadLetter(Topics.MOVIES)));
+		try (Consumer<String, byte[]> consumer = deadLetterConsumer()) {
 			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 			KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(5)).forEach(records::add);
 			return records;

@@ -14,53 +14,21 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.MovieNotFetched;
-import org.tmdbfleet.common.testing.TestDatabase;
-import org.tmdbfleet.persist.PersistWorkerApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(properties = { "spring.config.name=" + PersistWorkerApplication.CONFIG_NAME,
-				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
-@EmbeddedKafka
-class MoviePersistenceIntegrationTests {
-
-	private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
-
-	@Autowired
-	KafkaTemplate<Object, Object> kafka;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	EmbeddedKafkaBroker broker;
+class MoviePersistenceIntegrationTests extends PersistWorkerIntegrationTestSupport {
 
 	@Autowired
 	DataSource dataSource;
@@ -240,7 +208,6 @@ class MoviePersistenceIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from movies where tmdb_id = 778") == 1);
 		try (Consumer<String, byte[]> consumer = deadLetterConsumer()) {
-			consumer.subscribe(List.of(Topics.deadLetter(Topics.MOVIES)));
 			ConsumerRecord<String, byte[]> dead = KafkaTestUtils.getSingleRecord(consumer,
 					Topics.deadLetter(Topics.MOVIES), Duration.ofSeconds(30));
 			assertThat(dead.key()).isEqualTo("777");
@@ -332,13 +299,6 @@ class MoviePersistenceIntegrationTests {
 	private String snapshot() {
 		return jdbc.queryForList("select tmdb_id, title, release_date, payload::text, fetched_at, updated_at from movies "
 				+ "where tmdb_id between 5001 and 5050 order by tmdb_id").toString();
-	}
-
-	private Consumer<String, byte[]> deadLetterConsumer() {
-		Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-reader-" + UUID.randomUUID(), false);
-		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		return new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new ByteArrayDeserializer())
-			.createConsumer();
 	}
 
 }
