@@ -93,8 +93,11 @@ class ImportProgressRepository {
 			select id from import_jobs where id = any(cast(:ids as uuid[])) order by id for update
 			""";
 
+	/* an import whose pages come while it is still being planned runs from its first page on */
 	private static final String COUNT = """
 			update import_jobs j set
+			    status = case when j.status = 'QUEUED' then 'RUNNING' else j.status end,
+			    started_at = coalesce(j.started_at, now()),
 			    pages_fetched = j.pages_fetched + c.pages_fetched,
 			    pages_failed = j.pages_failed + c.pages_failed,
 			    pages_retrying = j.pages_retrying + c.pages_retrying,

@@ -11,7 +11,8 @@ import org.tmdbfleet.common.messages.ImportWindow;
 /**
  * An import as the API shows it. All counts are exact, kept by the database as progress arrives.
  *
- * @param pagesTotal pages planned, null until the planner read page 1
+ * @param pagesTotal pages planned, null until the plan is made (a discover import split into windows
+ * fetches its first windows while the planner still decides the later ones)
  * @param pagesRetrying failed pages sent again by a retry, without a new outcome yet
  * @param moviesExpected distinct movies on the pages fetched so far
  * @param moviesPersisted of those, the ones in the database

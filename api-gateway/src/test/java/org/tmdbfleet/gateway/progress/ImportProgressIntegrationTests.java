@@ -83,6 +83,26 @@ class ImportProgressIntegrationTests extends GatewayIntegrationTestSupport {
 	}
 
 	@Test
+	void pagesFetchedWhileTheImportIsStillPlannedRunItAndThePlanEndsIt() {
+		UUID id = startImport();
+		progress(new PageFetched(id, 1, List.of(81L)));
+		progress(new PageFetched(id, 2, List.of()));
+
+		await().until(() -> importView(id).path("pagesFetched").asInt() == 2);
+		JsonNode planning = importView(id);
+		assertThat(planning.path("status").asString()).isEqualTo("RUNNING");
+		assertThat(planning.path("pagesTotal").isNull()).isTrue();
+		assertThat(planning.path("startedAt").isNull()).isFalse();
+		persisted(id, 81);
+		await().until(() -> importView(id).path("moviesPersisted").asInt() == 1);
+		assertThat(importView(id).path("status").asString()).as("every page so far done, but not the plan").isEqualTo("RUNNING");
+
+		progress(new ImportPlanned(id, 2, 40));
+		await().until(() -> "COMPLETED".equals(importView(id).path("status").asString()));
+		assertThat(importView(id).path("pagesTotal").asInt()).isEqualTo(2);
+	}
+
+	@Test
 	void aRunningImportWhoseLastEventWasLostIsEndedByTheRecheck() {
 		UUID id = startImport();
 		progress(new ImportPlanned(id, 1, 20));

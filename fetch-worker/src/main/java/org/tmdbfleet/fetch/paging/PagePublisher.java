@@ -109,16 +109,44 @@ public class PagePublisher {
 	 * paced at the share of the budget its partitions give it, run out of pages together. By hash,
 	 * partitions of a 57,706-page import differed by a hundred pages or more, and the fleet's last
 	 * minute ran at a third of the budget while the fullest partitions drained.
-	 * @param turn the command's place among the import's commands: 0, 1, 2, ...
 	 */
-	public void fetchPage(FetchPage command, int turn) {
-		int partitions = kafka.partitionsFor(Topics.PAGES).size();
-		kafka.send(Topics.PAGES, Math.floorMod(command.importId().hashCode() + turn, partitions), command.key(),
-				command);
+	public Dealer dealer(UUID importId) {
+		return new Dealer(importId.hashCode(), kafka.partitionsFor(Topics.PAGES).size());
+	}
+
+	/**
+	 * Runs {@code sends} in a Kafka transaction of its own, committed when they return, apart
+	 * from any transaction the calling listener is in.
+	 */
+	public void inOwnTransaction(Runnable sends) {
+		kafka.executeInTransaction(operations -> {
+			sends.run();
+			return null;
+		});
 	}
 
 	public void send(String topic, FleetMessage message) {
 		kafka.send(topic, message.key(), message);
+	}
+
+	/** One import's page commands, each to the partition after the previous one's. */
+	public final class Dealer {
+
+		private final int first;
+
+		private final int partitions;
+
+		private int turn;
+
+		private Dealer(int first, int partitions) {
+			this.first = first;
+			this.partitions = partitions;
+		}
+
+		public void deal(FetchPage command) {
+			kafka.send(Topics.PAGES, Math.floorMod(first + turn++, partitions), command.key(), command);
+		}
+
 	}
 
 }

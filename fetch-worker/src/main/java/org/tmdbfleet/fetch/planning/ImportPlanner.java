@@ -30,14 +30,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plans an import: page 1 tells how many pages there are, so the planner publishes page 1's
- * movies itself (no request wasted) and one {@link FetchPage} for each further page. A discover
- * import holding more than a window serves is split into release-date {@link ReleaseWindows
- * windows} first, each paged like a list of its own under the import's page numbers. Every TMDB
- * request of planning (genres, page 1, the windows' page 1s) is made before the first send, so
- * the Kafka transaction, which opens at the first send, only lasts as long as publishing: planning
- * may take minutes at TMDB's latency, a transaction may not ({@code transaction.timeout.ms}). The
- * plan is published with the consumed offset in that one transaction: a crash re-plans from
- * scratch, never half. A plan that cannot be made ends the import {@code FAILED} with the reason.
+ * movies itself (no request wasted) and one {@link FetchPage} for each further page, then
+ * {@link ImportPlanned}, all in the listener's one transaction with the consumed offset. A
+ * discover import holding more than a window serves is split into release-date {@link
+ * ReleaseWindows windows}, each paged like a list of its own under the import's page numbers.
+ * Each window is published as soon as it is decided, in a Kafka transaction of its own that holds
+ * no TMDB request (a transaction may not outlast {@code transaction.timeout.ms}; planning may take
+ * minutes at TMDB's latency): the fleet fetches the first windows while the planner still asks
+ * TMDB about the later ones, and {@link ImportPlanned}, which makes the page count known, comes
+ * last, with the offset. A crash during planning plans the import again from the start and sends
+ * its first windows again: their pages are fetched twice and counted once (page outcomes and the
+ * import's movies are recorded idempotently). A plan that cannot be made ends the import {@code
+ * FAILED} with the reason; the pages of the windows already sent are fetched and counted, and a
+ * retry plans the import again.
  */
 @Component
 class ImportPlanner {
@@ -73,45 +78,47 @@ class ImportPlanner {
 			return;
 		}
 		Optional<GenresFetched> genres = genres();
-		Plan plan;
+		TmdbPage first;
 		try {
-			plan = plan(request);
+			first = tmdb.fetchList(request.source(), request.filters(), 1);
 		}
 		catch (RuntimeException ex) {
-			if (Thread.currentThread().isInterrupted()) {
-				throw ex; // shutting down: the import is planned again where its partition goes
-			}
-			String reason = "planning failed: " + describe(ex);
-			log.warn("Import " + request.importId() + " cannot start, " + reason);
-			genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
-			publisher.send(Topics.PROGRESS, new ImportFailed(request.importId(), reason));
+			fail(request, genres, ex);
 			return;
 		}
-		// from here on only sends: the transaction opens now and lasts as long as they take
-		genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
-		publish(request, plan);
-	}
-
-	/** Every TMDB request planning needs; nothing is sent. */
-	private Plan plan(ImportRequested request) {
-		TmdbPage first = tmdb.fetchList(request.source(), request.filters(), 1);
 		if (!needsWindows(request, first)) {
-			return new Plan(first, List.of(), List.of());
+			// only sends: the listener's transaction opens now and lasts as long as they take
+			genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
+			publishList(request, first);
+			return;
 		}
-		ImportFilters filters = filters(request);
-		ReleaseWindows cutter = new ReleaseWindows(range -> firstPage(filters, range), today().plusYears(YEARS_AHEAD),
-				properties.windowPages(), properties.probes());
-		List<Window> found = cutter.split(DateRange.of(filters), first.totalResults(), maxPages(request));
-		return new Plan(first, found, numbered(found, maxPages(request)));
+		WindowedPlan plan = new WindowedPlan(request, first);
+		try {
+			plan.decide();
+		}
+		catch (PublishingFailed ex) {
+			throw ex.kafka; // not the import's fault: the command is consumed again
+		}
+		catch (PlanningStopped ex) {
+			log.info("Import " + request.importId() + " was cancelled while it was planned");
+			return;
+		}
+		catch (RuntimeException ex) {
+			fail(request, genres, ex);
+			return;
+		}
+		genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
+		plan.publishPlanned();
 	}
 
-	private void publish(ImportRequested request, Plan plan) {
-		if (plan.windows().isEmpty()) {
-			publishList(request, plan.first());
+	private void fail(ImportRequested request, Optional<GenresFetched> genres, RuntimeException ex) {
+		if (Thread.currentThread().isInterrupted()) {
+			throw ex; // shutting down: the import is planned again where its partition goes
 		}
-		else {
-			publishWindows(request, plan);
-		}
+		String reason = "planning failed: " + describe(ex);
+		log.warn("Import " + request.importId() + " cannot start, " + reason);
+		genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
+		publisher.send(Topics.PROGRESS, new ImportFailed(request.importId(), reason));
 	}
 
 	private void publishList(ImportRequested request, TmdbPage first) {
@@ -121,9 +128,10 @@ class ImportPlanner {
 			return;
 		}
 		publisher.fetched(request.importId(), first, Instant.now(), request.details());
+		PagePublisher.Dealer pagesOut = publisher.dealer(request.importId());
 		for (int page = 2; page <= pages; page++) {
-			publisher.fetchPage(new FetchPage(request.importId(), request.source(), request.filters(), page, null,
-					request.details()), page - 2);
+			pagesOut.deal(new FetchPage(request.importId(), request.source(), request.filters(), page, null,
+					request.details()));
 		}
 	}
 
@@ -141,29 +149,6 @@ class ImportPlanner {
 		}
 	}
 
-	private void publishWindows(ImportRequested request, Plan plan) {
-		ImportFilters filters = filters(request);
-		List<ImportWindow> windows = plan.windows();
-		int pages = windows.stream().mapToInt(ImportWindow::pages).sum();
-		log.info("Import " + request.importId() + ": " + plan.first().totalResults() + " movies in " + windows.size()
-				+ " release-date windows, " + pages + " pages");
-		publisher.send(Topics.PROGRESS,
-				new ImportPlanned(request.importId(), pages, plan.first().totalResults(), windows));
-		Instant now = Instant.now();
-		int turn = 0;
-		for (int i = 0; i < windows.size(); i++) {
-			ImportWindow window = windows.get(i);
-			if (window.pages() == 0) {
-				continue;
-			}
-			publisher.fetched(request.importId(), plan.found().get(i).first().renumbered(window.firstPage()), now,
-					request.details());
-			for (int page = window.firstPage() + 1; window.holds(page); page++) {
-				publisher.fetchPage(window.fetchPage(request.importId(), filters, page, request.details()), turn++);
-			}
-		}
-	}
-
 	private TmdbPage firstPage(ImportFilters filters, DateRange range) {
 		return tmdb.fetchList(ImportSource.DISCOVER, ImportWindow.filters(filters, range.from(), range.to()), 1);
 	}
@@ -176,15 +161,8 @@ class ImportPlanner {
 
 	/** Gives each window its run of the import's pages, all of them within {@code maxPages}. */
 	static List<ImportWindow> numbered(List<Window> windows, int maxPages) {
-		List<ImportWindow> numbered = new ArrayList<>(windows.size());
-		int next = 1;
-		for (Window window : windows) {
-			int pages = Math.min(window.pages(), maxPages - (next - 1));
-			numbered.add(new ImportWindow(window.range().from(), window.range().to(), next, pages,
-					window.first().totalResults(), window.first().totalPages() > pages));
-			next += pages;
-		}
-		return numbered;
+		Numbering numbering = new Numbering(maxPages);
+		return windows.stream().map(numbering::next).toList();
 	}
 
 	/**
@@ -214,14 +192,113 @@ class ImportPlanner {
 		return LocalDate.now(ZoneOffset.UTC);
 	}
 
+	/** Numbers windows, in date order, into the import's pages, all of them within {@code maxPages}. */
+	static final class Numbering {
+
+		private final int maxPages;
+
+		private int next = 1;
+
+		Numbering(int maxPages) {
+			this.maxPages = maxPages;
+		}
+
+		ImportWindow next(Window window) {
+			int pages = Math.min(window.pages(), maxPages - (next - 1));
+			ImportWindow numbered = new ImportWindow(window.range().from(), window.range().to(), next, pages,
+					window.first().totalResults(), window.first().totalPages() > pages);
+			next += pages;
+			return numbered;
+		}
+
+	}
+
 	/**
-	 * What planning learnt from TMDB.
-	 *
-	 * @param first the import's page 1
-	 * @param found the release-date windows with their page 1s, empty for one list
-	 * @param windows the same windows, numbered into the import's pages
+	 * A windowed import's plan while it is being made: each window, once decided, is numbered and
+	 * published in a transaction of its own.
 	 */
-	private record Plan(TmdbPage first, List<Window> found, List<ImportWindow> windows) {
+	private final class WindowedPlan {
+
+		private final ImportRequested request;
+
+		private final TmdbPage first;
+
+		private final ImportFilters filters;
+
+		private final Numbering numbering;
+
+		private final PagePublisher.Dealer pagesOut;
+
+		private final List<ImportWindow> windows = new ArrayList<>();
+
+		WindowedPlan(ImportRequested request, TmdbPage first) {
+			this.request = request;
+			this.first = first;
+			this.filters = filters(request);
+			this.numbering = new Numbering(maxPages(request));
+			this.pagesOut = publisher.dealer(request.importId());
+		}
+
+		/** Asks TMDB for the windows, publishing each as it is decided. */
+		void decide() {
+			ReleaseWindows cutter = new ReleaseWindows(range -> firstPage(filters, range),
+					today().plusYears(YEARS_AHEAD), properties.windowPages(), properties.probes());
+			cutter.split(DateRange.of(filters), first.totalResults(), maxPages(request), this::publish);
+		}
+
+		private void publish(Window found) {
+			if (cancellations.isCancelled(request.importId())) {
+				throw new PlanningStopped();
+			}
+			ImportWindow window = numbering.next(found);
+			windows.add(window);
+			if (window.pages() == 0) {
+				return;
+			}
+			try {
+				publisher.inOwnTransaction(() -> {
+					publisher.fetched(request.importId(), found.first().renumbered(window.firstPage()), Instant.now(),
+							request.details());
+					for (int page = window.firstPage() + 1; window.holds(page); page++) {
+						pagesOut.deal(window.fetchPage(request.importId(), filters, page, request.details()));
+					}
+				});
+			}
+			catch (RuntimeException ex) {
+				throw new PublishingFailed(ex);
+			}
+		}
+
+		/** The plan is whole: its page count and windows, in the listener's transaction. */
+		void publishPlanned() {
+			int pages = windows.stream().mapToInt(ImportWindow::pages).sum();
+			log.info("Import " + request.importId() + ": " + first.totalResults() + " movies in " + windows.size()
+					+ " release-date windows, " + pages + " pages");
+			publisher.send(Topics.PROGRESS,
+					new ImportPlanned(request.importId(), pages, first.totalResults(), windows));
+		}
+
+	}
+
+	/** The import was cancelled while it was planned. */
+	private static final class PlanningStopped extends RuntimeException {
+
+		PlanningStopped() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	/** Kafka refused a window: the plan is not at fault, the command is retried. */
+	private static final class PublishingFailed extends RuntimeException {
+
+		private final RuntimeException kafka;
+
+		PublishingFailed(RuntimeException kafka) {
+			super(kafka.getMessage(), kafka, false, false);
+			this.kafka = kafka;
+		}
+
 	}
 
 }

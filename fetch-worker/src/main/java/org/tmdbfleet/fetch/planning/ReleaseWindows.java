@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.tmdbfleet.fetch.tmdb.TmdbPage;
@@ -70,25 +71,31 @@ final class ReleaseWindows {
 	 * @param results how many movies TMDB lists in the whole range (more than it serves)
 	 * @param maxPages the most pages the import fetches: once the windows found hold as many, the
 	 * rest of the range is not asked for (beyond the ranges already asked ahead)
+	 * @param decided told of each window as soon as it is decided, in date order, on the caller's
+	 * thread, while the ranges after it are still being asked: what it throws ends the split
 	 */
-	List<Window> split(DateRange range, long results, int maxPages) {
+	List<Window> split(DateRange range, long results, int maxPages, Consumer<Window> decided) {
 		if (range.days(latest) < 2) {
 			throw new IllegalArgumentException("a single day cannot be split: " + range);
 		}
 		List<Window> windows = new ArrayList<>();
+		long pages = 0;
 		Deque<Probe> pending = new ArrayDeque<>();
 		ExecutorService askers = (probes > 1) ? Executors.newFixedThreadPool(probes,
 				Thread.ofPlatform().name("planner-probe-", 0).daemon().factory()) : null;
 		try {
 			parts(range, results).forEach(part -> pending.addLast(new Probe(part)));
-			while (!pending.isEmpty() && pages(windows) < maxPages) {
+			while (!pending.isEmpty() && pages < maxPages) {
 				if (askers != null) {
 					pending.stream().limit(probes).forEach(probe -> probe.ask(askers));
 				}
 				Probe next = pending.removeFirst();
 				TmdbPage first = next.first();
 				if (first.totalPages() <= windowPages || next.range().days(latest) == 1) {
-					windows.add(new Window(next.range(), first, windowPages));
+					Window window = new Window(next.range(), first, windowPages);
+					windows.add(window);
+					pages += window.pages();
+					decided.accept(window);
 				}
 				else {
 					parts(next.range(), first.totalResults()).reversed()
@@ -104,13 +111,15 @@ final class ReleaseWindows {
 		}
 	}
 
+	/** {@link #split(DateRange, long, int, Consumer)}, told of the windows only at the end. */
+	List<Window> split(DateRange range, long results, int maxPages) {
+		return split(range, results, maxPages, window -> {
+		});
+	}
+
 	private List<DateRange> parts(DateRange range, long results) {
 		long parts = Math.clamp(Math.ceilDiv(results, targetResults()), 2, range.days(latest));
 		return range.split((int) parts, latest);
-	}
-
-	private static long pages(List<Window> windows) {
-		return windows.stream().mapToLong(Window::pages).sum();
 	}
 
 	/** A range whose page 1 is asked for, ahead of need or when it is needed. */

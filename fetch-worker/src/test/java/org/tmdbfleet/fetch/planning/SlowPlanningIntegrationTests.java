@@ -14,8 +14,10 @@ import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportPlanned;
+import org.tmdbfleet.common.messages.ImportProgress;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
+import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.common.messages.PageFetched;
 import org.tmdbfleet.common.testing.TopicReader;
 import org.tmdbfleet.fetch.TestSimulator;
@@ -35,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Planning that takes longer than a Kafka transaction may last: TMDB answers in 150 ms, windows
  * are 2 pages, so a 70-page discover import needs some 35 window probes (over 5 s), and a
  * transaction times out after 3 s. A planner that opened its transaction before its last probe
- * would be aborted by the broker, again and again.
+ * would be aborted by the broker, again and again. The fleet fetches the windows decided first
+ * while the later ones are still being asked for.
  */
 @SpringBootTest(properties = { "spring.config.name=" + FetchWorkerApplication.CONFIG_NAME,
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "server.port=0",
@@ -88,6 +91,19 @@ class SlowPlanningIntegrationTests {
 					PATIENCE);
 			Set<Integer> fetched = pages.stream().map(PageFetched::page).collect(Collectors.toSet());
 			assertThat(fetched).hasSize(70);
+
+			// one partition (the import's key) holds them all, in the order they were committed
+			List<ImportProgress> events = progress.await(ImportProgress.class,
+					event -> event.importId().equals(importId), 71, Duration.ZERO);
+			Set<Integer> windowFirstPages = planned.get(0)
+				.windows()
+				.stream()
+				.map(ImportWindow::firstPage)
+				.collect(Collectors.toSet());
+			assertThat(events.subList(0, events.indexOf(planned.get(0))))
+				.as("pages fetched by page commands before the plan was whole")
+				.filteredOn(event -> event instanceof PageFetched page && !windowFirstPages.contains(page.page()))
+				.isNotEmpty();
 			assertThat(progress.await(ImportFailed.class, event -> event.importId().equals(importId), 1,
 					Duration.ZERO)).isEmpty();
 			assertThat(progress.await(ImportPlanned.class, event -> event.importId().equals(importId), 2,
