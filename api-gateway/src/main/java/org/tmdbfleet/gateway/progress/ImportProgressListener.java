@@ -57,9 +57,7 @@ class ImportProgressListener {
 				readable.add(record);
 			}
 			catch (PoisonRecordException ex) {
-				log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-						ex.getMessage());
-				deadLetters.accept(record, ex);
+				ConsumedRecords.deadLetter(deadLetters, record, ex);
 			}
 		}
 		if (events.isEmpty()) {
@@ -91,8 +89,7 @@ class ImportProgressListener {
 		if (ConsumedRecords.messageOf(record) instanceof ImportProgress event) {
 			return event;
 		}
-		throw new PoisonRecordException("unexpected " + record.value().getClass().getSimpleName() + " on "
-				+ record.topic());
+		throw ConsumedRecords.unexpected(record);
 	}
 
 }

@@ -5,13 +5,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.tmdbfleet.common.messages.FleetMessage;
 
 import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * What a batch listener finds in a record: the fleet's deserializer never throws (a record it
- * cannot read arrives as a header), so a batch listener sorts out unreadable records itself.
+ * cannot read arrives as a header), so a batch listener sorts out unreadable records itself, and
+ * dead-letters them alone.
  */
 public final class ConsumedRecords {
 
@@ -34,6 +36,23 @@ public final class ConsumedRecords {
 			throw new PoisonRecordException("empty record");
 		}
 		return record.value();
+	}
+
+	/** The failure of a readable record that carries a message its topic should not. */
+	public static PoisonRecordException unexpected(ConsumerRecord<?, ?> record) {
+		return new PoisonRecordException("unexpected " + record.value().getClass().getSimpleName() + " on "
+				+ record.topic());
+	}
+
+	/**
+	 * Sends a record a batch listener cannot use to its dead-letter topic with the reason, and
+	 * says so in the log; the rest of the batch goes on.
+	 */
+	public static void deadLetter(DeadLetterPublishingRecoverer deadLetters, ConsumerRecord<?, ?> record,
+			PoisonRecordException failure) {
+		log.warn(() -> "Dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
+				+ failure.getMessage());
+		deadLetters.accept(record, failure);
 	}
 
 }

@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.tmdbfleet.common.kafka.ConsumedRecords;
 import org.tmdbfleet.common.kafka.PoisonRecordException;
@@ -26,7 +25,6 @@ import org.tmdbfleet.common.messages.MoviesPersisted;
 import org.tmdbfleet.persist.movies.MovieBatchWriter.Rejected;
 import org.tmdbfleet.persist.movies.MovieBatchWriter.Written;
 
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -41,8 +39,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MovieBatchListener {
-
-	private static final LogAccessor log = new LogAccessor(LogFactory.getLog(MovieBatchListener.class));
 
 	private final MovieRepository movies;
 
@@ -92,12 +88,11 @@ class MovieBatchListener {
 					case MovieFetched event -> fetched.add(FetchedMovie.of(record, event));
 					case MovieNotFetched missing -> notFetched.add(ImportItem.of(missing));
 					case GenresFetched list -> genres = list;
-					default -> throw new PoisonRecordException(
-							"unexpected " + record.value().getClass().getSimpleName() + " on " + record.topic());
+					default -> throw ConsumedRecords.unexpected(record);
 				}
 			}
 			catch (PoisonRecordException ex) {
-				deadLetter(record, ex);
+				ConsumedRecords.deadLetter(deadLetters, record, ex);
 			}
 		}
 		if (genres != null) {
@@ -109,15 +104,10 @@ class MovieBatchListener {
 		Written written = writer.write(fetched, notFetched);
 		upserted.increment(written.upserted());
 		for (Rejected rejected : written.rejected()) {
-			deadLetter(rejected.movie().record(), new PoisonRecordException(rejected.reason(), rejected.failure()));
+			ConsumedRecords.deadLetter(deadLetters, rejected.movie().record(),
+					new PoisonRecordException(rejected.reason(), rejected.failure()));
 		}
 		announce(written.items());
-	}
-
-	private void deadLetter(ConsumerRecord<?, ?> record, PoisonRecordException failure) {
-		log.warn(() -> "Dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
-				+ failure.getMessage());
-		deadLetters.accept(record, failure);
 	}
 
 	private void announce(Collection<ImportItem> items) {
