@@ -1,6 +1,7 @@
 package org.tmdbfleet.simulator;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,7 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param seed seed of the catalog; the same (size, seed) always yields the same catalog
  * @param apiKey accepted value of the {@code api_key} query parameter
  * @param readToken accepted {@code Authorization: Bearer} token
- * @param today the simulator's fixed "today" for the now_playing and upcoming windows
+ * @param today the catalog's date when the simulator starts (now_playing and upcoming, the
+ * changes list and the daily exports follow it); {@code PUT /admin/clock} lets days pass
+ * @param time the time of day (UTC) on the catalog's clock when it starts: a day's export appears
+ * at 08:00
  */
 @Validated
 @ConfigurationProperties("simulator")
@@ -31,12 +35,14 @@ public record SimulatorProperties(
 		@DefaultValue("42") long seed,
 		@DefaultValue("simulator-key") @NotBlank String apiKey,
 		@DefaultValue("simulator-token") @NotBlank String readToken,
-		@DefaultValue("2026-11-24") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @NotNull LocalDate today) {
+		@DefaultValue("2026-11-24") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @NotNull LocalDate today,
+		@DefaultValue("12:00") @DateTimeFormat(pattern = "H:mm") @NotNull LocalTime time) {
 
 	@Override
 	public String toString() {
 		// keeps the key and the token out of logs and failure messages
-		return "SimulatorProperties[catalogSize=%d, seed=%d, today=%s]".formatted(catalogSize, seed, today);
+		return "SimulatorProperties[catalogSize=%d, seed=%d, today=%s, time=%s]".formatted(catalogSize, seed, today,
+				time);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,25 @@ public final class SimulatorClient {
 
 	public Response delete(String path) {
 		return send(request(path).DELETE());
+	}
+
+	/** A file as bytes, with no credentials (TMDB's files host asks for none). */
+	public Download download(String path) {
+		try {
+			HttpResponse<byte[]> response = http.send(request(path).GET().build(), BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public record Download(int status, String contentType, byte[] body) {
 	}
 
 	/** The ids of the results of a list page, in order. */

@@ -16,6 +16,7 @@ class CatalogConfiguration {
 	Catalog catalog(SimulatorProperties properties) {
 		long start = System.nanoTime();
 		Catalog catalog = Catalog.generate(properties.catalogSize(), properties.seed(), properties.today());
+		catalog.setTime(properties.time());
 		logger.info("Generated a catalog of {} movies (seed {}, today {}) in {} ms", catalog.size(),
 				properties.seed(), properties.today(), (System.nanoTime() - start) / 1_000_000);
 		return catalog;

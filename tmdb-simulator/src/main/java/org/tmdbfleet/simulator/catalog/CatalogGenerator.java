@@ -20,22 +20,28 @@ final class CatalogGenerator {
 	private CatalogGenerator() {
 	}
 
+	/**
+	 * Day 0's {@code size} movies, then the rows of the movies added on each later day (up to
+	 * {@value Catalog#MAX_DAYS} days), released around the day they are added.
+	 */
 	static Catalog generate(int size, long seed, LocalDate today) {
-		Catalog catalog = new Catalog(seed, today, size);
-		// ids rise with the index and spread over TMDB's range 2..~1.5M; the jitter stays below
-		// the stride, so they are unique and sorted
+		int perDay = Catalog.addedPerDay(size);
+		int rows = size + perDay * Catalog.MAX_DAYS;
+		Catalog catalog = new Catalog(seed, today, size, rows);
+		// ids rise with the index and spread over TMDB's range 2..~1.5M (the movies added later
+		// beyond it); the jitter stays below the stride, so they are unique and sorted
 		double stride = Math.max(1.0, 1_500_000.0 / size);
 		int jitter = (int) stride;
-		int todayDay = (int) today.toEpochDay();
-		for (int i = 0; i < size; i++) {
+		for (int i = 0; i < rows; i++) {
 			SplittableRandom random = Seeds.random(seed, i, Seeds.COLUMNS);
+			int born = (i < size) ? 0 : 1 + (i - size) / perDay;
 			catalog.ids[i] = 2 + (int) (i * stride) + random.nextInt(jitter);
 			catalog.popularity[i] = Math.round((0.6 + StrictMath.exp(1.2 + 1.5 * gaussian(random))) * 1000) / 1000.0;
 			int votes = (random.nextInt(100) < 6) ? 0 : (int) StrictMath.exp(random.nextDouble() * 9.5);
 			catalog.voteCounts[i] = votes;
 			catalog.voteTenths[i] = (short) ((votes == 0) ? 0
 					: Math.clamp(Math.round(63 + 12 * gaussian(random)), 10, 100));
-			catalog.releaseDays[i] = releaseDay(random, todayDay);
+			catalog.releaseDays[i] = releaseDay(random, (int) today.toEpochDay() + born);
 			catalog.genreMasks[i] = genreMask(random);
 			catalog.languages[i] = Language.draw(random);
 			catalog.flags[i] = flags(random);

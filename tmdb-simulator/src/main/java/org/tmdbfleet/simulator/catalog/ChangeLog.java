@@ -1,21 +1,22 @@
 package org.tmdbfleet.simulator.catalog;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Which movies "changed" on which day: about 1% of the catalog per day, decided by a hash of
- * (seed, id, day), so any date range answers the same on every run.
+ * Which movies TMDB's change list names for a range of dates. Dates the catalog's clock has
+ * passed since it was generated name the movies that really changed, were added or were deleted
+ * on them ({@link Catalog#touchedOn}); earlier dates, which the simulator never lived, name about
+ * 1% of the catalog a day, decided by a hash of (seed, id, day), so any range answers the same on
+ * every run.
  */
 @Component
 public class ChangeLog {
-
-	private static final int CHANGES_PER_THOUSAND = 10;
 
 	private final Catalog catalog;
 
@@ -32,21 +33,27 @@ public class ChangeLog {
 
 	/** Indices, ascending by id, of the movies changed on any day of {@code from..to} (inclusive). */
 	public int[] changed(LocalDate from, LocalDate to) {
-		return cache.computeIfAbsent(from + "/" + to, (key) -> scan(from.toEpochDay(), to.toEpochDay()));
+		return cache.computeIfAbsent(from + "/" + to + "@" + catalog.day(), (key) -> scan(from, to));
 	}
 
-	private int[] scan(long fromDay, long toDay) {
-		int[] changed = new int[catalog.size()];
-		int count = 0;
-		for (int i = 0; i < catalog.size(); i++) {
-			for (long day = fromDay; day <= toDay; day++) {
-				if (Math.floorMod(Seeds.hash(catalog.seed(), catalog.id(i), day), 1000) < CHANGES_PER_THOUSAND) {
-					changed[count++] = i;
-					break;
+	private int[] scan(LocalDate from, LocalDate to) {
+		boolean[] changed = new boolean[catalog.rows()];
+		LocalDate genesis = catalog.genesis();
+		for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+			if (date.isBefore(genesis)) {
+				long day = date.toEpochDay();
+				for (int i = 0; i < catalog.rows(); i++) {
+					changed[i] |= catalog.liveOn(i, 0)
+							&& Math.floorMod(Seeds.hash(catalog.seed(), catalog.id(i), day), 1000) < Catalog.CHANGED_PER_1000;
+				}
+			}
+			else {
+				for (int index : catalog.touchedOn(date)) {
+					changed[index] = true;
 				}
 			}
 		}
-		return Arrays.copyOf(changed, count);
+		return IntStream.range(0, changed.length).filter(i -> changed[i]).toArray();
 	}
 
 }

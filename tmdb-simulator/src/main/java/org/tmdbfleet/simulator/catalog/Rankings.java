@@ -7,13 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Answers {@link DiscoverQuery queries} with arrays of catalog indices in result order. The full
- * catalog is sorted once per sort order; a query then filters that order in one linear pass, and
- * its result is cached, so paging through a query costs an array slice per page.
+ * Answers {@link DiscoverQuery queries} with arrays of catalog indices in result order. The
+ * catalog's movies of the day are sorted once per sort order; a query then filters that order in
+ * one linear pass, and its result is cached, so paging through a query costs an array slice per
+ * page. When the catalog's clock moves on, the orders and results are made again.
  */
 @Component
 public class Rankings {
@@ -27,9 +29,12 @@ public class Rankings {
 
 	private final Map<DiscoverQuery, int[]> results;
 
+	/** The catalog day the orders and results are of. */
+	private int day;
+
 	Rankings(Catalog catalog) {
 		this.catalog = catalog;
-		int maxEntries = Math.max(16, CACHED_INDICES / Math.max(1, catalog.size()));
+		int maxEntries = Math.max(16, CACHED_INDICES / Math.max(1, catalog.rows()));
 		this.results = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<DiscoverQuery, int[]> eldest) {
@@ -40,6 +45,7 @@ public class Rankings {
 
 	/** Catalog indices matching the query, in its sort order; callers must not modify the array. */
 	public int[] ranked(DiscoverQuery query) {
+		forgetOtherDays();
 		int[] order = orders.computeIfAbsent(query.sortBy(), this::sortAll);
 		if (!query.filters()) {
 			return order;
@@ -50,6 +56,15 @@ public class Rankings {
 			results.put(query, cached);
 		}
 		return cached;
+	}
+
+	private synchronized void forgetOtherDays() {
+		int today = catalog.day();
+		if (today != day) {
+			orders.clear();
+			results.clear();
+			day = today;
+		}
 	}
 
 	private static int[] filter(int[] order, IntPredicate matches) {
@@ -65,8 +80,7 @@ public class Rankings {
 
 	/** A stable sort of indices, which ascend with the id, so ties stay in id order. */
 	private int[] sortAll(SortBy sortBy) {
-		Integer[] indices = new Integer[catalog.size()];
-		Arrays.setAll(indices, (i) -> i);
+		Integer[] indices = IntStream.range(0, catalog.rows()).filter(catalog::live).boxed().toArray(Integer[]::new);
 		Arrays.sort(indices, comparator(sortBy));
 		return Arrays.stream(indices).mapToInt(Integer::intValue).toArray();
 	}
@@ -100,7 +114,7 @@ public class Rankings {
 	}
 
 	private Comparator<Integer> byTitle() {
-		String[] titles = new String[catalog.size()];
+		String[] titles = new String[catalog.rows()];
 		Arrays.setAll(titles, catalog::title);
 		return (a, b) -> titles[a].compareTo(titles[b]);
 	}
