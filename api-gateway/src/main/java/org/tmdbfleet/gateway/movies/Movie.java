@@ -8,17 +8,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.type.SqlTypes;
 
 /**
  * A movie as the persist workers wrote it; the gateway only reads. The raw TMDB payload is
- * left out (it is most of the row): only the detail view reads it, with its own query.
+ * left out (it is most of the row): only the detail view reads it, with its own query. A movie
+ * TMDB deleted stays, marked with {@code deletedAt}; the catalog's lists leave it out unless
+ * asked for.
  */
 @Entity
 @Immutable
 @Table(name = "movies")
-@SQLRestriction("deleted_at is null")
 class Movie {
 
 	@Id
@@ -55,6 +55,9 @@ class Movie {
 	private Instant fetchedAt;
 
 	private Instant updatedAt;
+
+	/** When TMDB answered 404 for it (deleted or merged); null while TMDB knows it */
+	private Instant deletedAt;
 
 	/** JSON as stored: [{id, name, character}], null until a details import */
 	@JdbcTypeCode(SqlTypes.JSON)
@@ -137,6 +140,10 @@ class Movie {
 
 	Instant getFetchedAt() {
 		return fetchedAt;
+	}
+
+	Instant getDeletedAt() {
+		return deletedAt;
 	}
 
 	Instant getUpdatedAt() {

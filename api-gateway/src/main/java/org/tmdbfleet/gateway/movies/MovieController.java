@@ -50,15 +50,19 @@ class MovieController {
 			@Parameter(description = "popularity, vote_average, release_date or title, optionally .asc or .desc")
 			@RequestParam(defaultValue = "popularity.desc") @Pattern(regexp = MovieSort.FORMAT,
 					message = "must be popularity, vote_average, release_date or title, optionally followed by "
-							+ ".asc or .desc") String sort) {
-		Specification<Movie> filter = MovieRepository.titleContains(searchText(query))
+							+ ".asc or .desc") String sort,
+			@Parameter(description = "Also the movies TMDB deleted (they carry deletedAt)")
+			@RequestParam(defaultValue = "false") boolean includeDeleted) {
+		Specification<Movie> filter = MovieRepository.present(includeDeleted)
+			.and(MovieRepository.titleContains(searchText(query)))
 			.and(MovieRepository.releasedIn(year))
 			.and(MovieRepository.inGenre(genre));
 		return PageView.of(movies.findAll(filter, PageRequest.of(page, size, MovieSort.parse(sort))),
 				MovieSummary::of);
 	}
 
-	@Operation(operationId = "getMovie", summary = "One movie, with TMDB's payload as received")
+	@Operation(operationId = "getMovie", summary = "One movie, with TMDB's payload as received",
+			description = "Also a movie TMDB deleted, with deletedAt")
 	@GetMapping("/{tmdbId}")
 	MovieDetail get(@PathVariable @Positive long tmdbId) {
 		return movies.findById(tmdbId)

@@ -14,11 +14,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param directors null until a details import fetched them
  * @param payload TMDB's JSON as it was received, unknown fields included
  * @param fetchedAt when TMDB answered with this state
+ * @param deletedAt when TMDB answered 404 for it (deleted or merged); null while TMDB has it
  */
 record MovieDetail(long tmdbId, String imdbId, String title, String originalTitle, String originalLanguage,
 		String overview, LocalDate releaseDate, Double popularity, Double voteAverage, Integer voteCount,
 		boolean adult, Integer runtime, String posterPath, String backdropPath, List<Integer> genreIds,
-		Instant fetchedAt, Instant updatedAt,
+		Instant fetchedAt, Instant updatedAt, Instant deletedAt,
 		@Schema(type = "array", description = "[{id, name, character}]: the first five billed (details imports)")
 		@JsonRawValue String topCast,
 		@Schema(type = "array", description = "[{id, name}] (details imports)") @JsonRawValue String directors,
@@ -30,7 +31,7 @@ record MovieDetail(long tmdbId, String imdbId, String title, String originalTitl
 				movie.getOriginalLanguage(), movie.getOverview(), movie.getReleaseDate(), movie.getPopularity(),
 				movie.getVoteAverage(), movie.getVoteCount(), movie.isAdult(), movie.getRuntime(),
 				movie.getPosterPath(), movie.getBackdropPath(), MovieSummary.genres(movie), movie.getFetchedAt(),
-				movie.getUpdatedAt(), movie.getTopCast(), movie.getDirectors(), payload);
+				movie.getUpdatedAt(), movie.getDeletedAt(), movie.getTopCast(), movie.getDirectors(), payload);
 	}
 
 }

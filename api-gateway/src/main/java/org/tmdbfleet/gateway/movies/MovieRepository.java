@@ -16,7 +16,7 @@ interface MovieRepository extends Repository<Movie, Long>, JpaSpecificationExecu
 
 	Optional<Movie> findById(long tmdbId);
 
-	@Query(value = "select cast(payload as text) from movies where tmdb_id = :tmdbId and deleted_at is null",
+	@Query(value = "select cast(payload as text) from movies where tmdb_id = :tmdbId",
 			nativeQuery = true)
 	Optional<String> findPayload(@Param("tmdbId") long tmdbId);
 
@@ -37,6 +37,12 @@ interface MovieRepository extends Repository<Movie, Long>, JpaSpecificationExecu
 			return builder.or(hibernate.ilike(builder.lower(root.get("title")), pattern, '\\'),
 					hibernate.ilike(builder.lower(root.get("originalTitle")), pattern, '\\'));
 		};
+	}
+
+	/** Movies TMDB still has, or all of them. */
+	static Specification<Movie> present(boolean includeDeleted) {
+		return includeDeleted ? Specification.unrestricted()
+				: (root, query, builder) -> builder.isNull(root.get("deletedAt"));
 	}
 
 	static Specification<Movie> releasedIn(Integer year) {

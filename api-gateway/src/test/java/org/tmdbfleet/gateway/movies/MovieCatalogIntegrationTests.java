@@ -1,5 +1,6 @@
 package org.tmdbfleet.gateway.movies;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -156,12 +157,30 @@ class MovieCatalogIntegrationTests extends GatewayIntegrationTestSupport {
 	}
 
 	@Test
-	void deletedAndUnknownMoviesAreNotFound() {
+	void deletedMoviesAreListedOnlyWhenAskedForAndShowWhenTheyWereDeleted() {
 		Row deleted = CATALOG.stream().filter(Row::deleted).findFirst().orElseThrow();
+		String byTitle = "/api/movies?query=" + deleted.title().replace(" ", "%20");
 
-		assertProblem(api().get("/api/movies/" + deleted.id()), 404);
+		JsonNode movie = ok("/api/movies/" + deleted.id());
+		assertThat(movie.path("deletedAt").isNull()).isFalse();
+		assertThat(Instant.parse(movie.path("deletedAt").asString())).isBefore(Instant.now());
+		assertThat(ids(ok(byTitle))).doesNotContain(deleted.id());
+		JsonNode withDeleted = ok(byTitle + "&includeDeleted=true");
+		assertThat(ids(withDeleted)).contains(deleted.id());
+		assertThat(withDeleted.path("items").valueStream()
+			.filter(item -> item.path("tmdbId").asLong() == deleted.id())
+			.findFirst()
+			.orElseThrow()
+			.path("deletedAt")
+			.isNull()).isFalse();
+		Row present = CATALOG.stream().filter(row -> !row.deleted()).findFirst().orElseThrow();
+		assertThat(ok("/api/movies/" + present.id()).path("deletedAt").isNull()).isTrue();
+		assertProblem(api().get("/api/movies?includeDeleted=maybe"), 400, "includeDeleted");
+	}
+
+	@Test
+	void unknownMoviesAreNotFound() {
 		assertProblem(api().get("/api/movies/" + (FIRST_ID + CATALOG.size() + 1)), 404);
-		assertThat(ids(ok("/api/movies?query=" + deleted.title().replace(" ", "%20")))).doesNotContain(deleted.id());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.tmdbfleet.persist.movies;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,11 +83,21 @@ class MovieBatchListener {
 		List<FetchedMovie> fetched = new ArrayList<>();
 		List<ImportItem> notFetched = new ArrayList<>();
 		GenresFetched genres = null;
+		// whether TMDB's last word in the batch on a movie was that it does not know it
+		Map<Long, Boolean> gone = new HashMap<>();
 		for (ConsumerRecord<String, FleetMessage> record : records) {
 			try {
 				switch (ConsumedRecords.messageOf(record)) {
-					case MovieFetched event -> fetched.add(FetchedMovie.of(record, event));
-					case MovieNotFetched missing -> notFetched.add(ImportItem.of(missing));
+					case MovieFetched event -> {
+						fetched.add(FetchedMovie.of(record, event));
+						gone.put(event.tmdbId(), false);
+					}
+					case MovieNotFetched missing -> {
+						notFetched.add(ImportItem.of(missing));
+						if (missing.notFound()) {
+							gone.put(missing.tmdbId(), true);
+						}
+					}
 					case GenresFetched list -> genres = list;
 					default -> throw ConsumedRecords.unexpected(record);
 				}
@@ -101,7 +112,8 @@ class MovieBatchListener {
 		if (fetched.isEmpty() && notFetched.isEmpty()) {
 			return;
 		}
-		Written written = writer.write(fetched, notFetched);
+		Written written = writer.write(fetched, notFetched,
+				gone.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
 		upserted.increment(written.upserted());
 		for (Rejected rejected : written.rejected()) {
 			ConsumedRecords.deadLetter(deadLetters, rejected.movie().record(),

@@ -60,16 +60,19 @@ class MovieBatchWriter {
 	}
 
 	/**
-	 * Persists the fetched movies and the outcomes of the batch's (import, movie) pairs, including
-	 * those of movies that were not fetched. Returns once the transaction committed.
+	 * Persists the fetched movies, marks deleted the ones TMDB no longer knows, and records the
+	 * outcomes of the batch's (import, movie) pairs, including those of movies that were not
+	 * fetched. Returns once the transaction committed.
+	 * @param gone movies TMDB answered 404 for, by their last event of the batch
 	 */
-	Written write(List<FetchedMovie> fetched, List<ImportItem> notFetched) {
+	Written write(List<FetchedMovie> fetched, List<ImportItem> notFetched, List<Long> gone) {
 		// sorted by movie, then oldest fetch first: rows are locked in id order, and however the
 		// batch is split below, the fetches of one movie are written oldest first
 		List<FetchedMovie> ordered = fetched.stream().sorted(MOVIE_THEN_FETCH).toList();
 		return batch.execute(status -> {
 			List<Rejected> rejected = new ArrayList<>();
 			int upserted = upsert(ordered, rejected);
+			movies.markDeleted(gone);
 			Collection<ImportItem> outcomes = outcomes(fetched, rejected, notFetched);
 			items.record(outcomes);
 			return new Written(upserted, outcomes, rejected);

@@ -27,6 +27,11 @@ import static org.tmdbfleet.persist.movies.SqlArrays.of;
 @Repository
 class MovieRepository {
 
+	private static final String MARK_DELETED = """
+			update movies set deleted_at = now(), updated_at = now()
+			where tmdb_id = any(?::bigint[]) and deleted_at is null
+			""";
+
 	/*
 	 * Arrays in, one row per element out: a single round trip whatever the batch size. The WHERE
 	 * makes the upsert monotonic and quiet. Monotonic: an older fetch arriving late never
@@ -158,6 +163,26 @@ class MovieRepository {
 			}
 		});
 		return (written != null) ? written : 0;
+	}
+
+	/**
+	 * TMDB answered 404 with {@code status_code} 34 for these movies: deleted or merged away. The
+	 * rows are marked, not removed, hidden from the catalog unless asked for; a later fetch that
+	 * finds the movie again clears the mark (the upsert). A movie marked already keeps its date.
+	 * @return the number of movies marked now
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int markDeleted(List<Long> tmdbIds) {
+		if (tmdbIds.isEmpty()) {
+			return 0;
+		}
+		Integer marked = jdbc.execute((Connection connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(MARK_DELETED)) {
+				statement.setArray(1, of(connection, "bigint", tmdbIds.stream().sorted().toList(), id -> id));
+				return statement.executeUpdate();
+			}
+		});
+		return (marked != null) ? marked : 0;
 	}
 
 	/** TMDB's genre list, as it is now. */

@@ -201,6 +201,36 @@ class MoviePersistenceIntegrationTests extends PersistWorkerIntegrationTestSuppo
 	}
 
 	@Test
+	void aMovieTmdbNoLongerKnowsIsMarkedDeletedAndComesBackWhenFoundAgain() {
+		UUID importId = UUID.randomUUID();
+		publish(movie(importId, 7101, T0, json(7101, "Soon Gone", "2001-01-01")));
+		publish(movie(importId, 7102, T0, json(7102, "Stays", "2001-01-01")));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("select count(*) from movies where tmdb_id in (7101, 7102)") == 2);
+
+		UUID changes = UUID.randomUUID();
+		kafka.send(Topics.MOVIES, "7101", new MovieNotFetched(changes, 7101, true, "TMDB answered 404: status_code 34"))
+			.join();
+		// found again after the 404 (in the same batch or a later one), it stays
+		kafka.send(Topics.MOVIES, "7102", new MovieNotFetched(changes, 7102, true, "TMDB answered 404: status_code 34"))
+			.join();
+		publish(movie(changes, 7102, T0.plusSeconds(60), json(7102, "Stays, Renamed", "2001-01-01")));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("select count(*) from movies where tmdb_id = 7101 and deleted_at is not null") == 1);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("select count(*) from movies where tmdb_id = 7102 and title = 'Stays, Renamed'") == 1);
+		assertThat(count("select count(*) from movies where tmdb_id = 7102 and deleted_at is null")).isEqualTo(1);
+		assertThat(count("select count(*) from import_items where import_id = '" + changes
+				+ "' and tmdb_id = 7101 and outcome = 'NOT_FOUND'")).isEqualTo(1);
+
+		publish(movie(changes, 7101, T0.plusSeconds(120), json(7101, "Back Again", "2001-01-01")));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("select count(*) from movies where tmdb_id = 7101 and deleted_at is null") == 1);
+		assertThat(jdbc.queryForObject("select title from movies where tmdb_id = 7101", String.class))
+			.isEqualTo("Back Again");
+	}
+
+	@Test
 	void aPoisonRecordGoesToTheDeadLetterTopicAndTheRestIsPersisted() {
 		byte[] garbage = "{\"type\":\"MovieFetched\",\"tmdbId\":".getBytes(StandardCharsets.UTF_8);
 		kafka.send(Topics.MOVIES, "777", garbage);

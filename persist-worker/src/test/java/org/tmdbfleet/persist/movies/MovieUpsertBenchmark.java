@@ -64,7 +64,7 @@ class MovieUpsertBenchmark {
 				.map(row -> new FetchedMovie(new ConsumerRecord<>(Topics.MOVIES, 0, row.tmdbId(), null, null), importId,
 						row))
 				.toList();
-			movies.write(batch, List.of());
+			movies.write(batch, List.of(), List.of());
 		}
 		return rows.size() / ((System.nanoTime() - started) / 1e9);
 	}
