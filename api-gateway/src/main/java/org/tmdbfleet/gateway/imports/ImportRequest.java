@@ -1,6 +1,7 @@
 package org.tmdbfleet.gateway.imports;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,6 +26,8 @@ import org.tmdbfleet.gateway.web.Problems;
  * a discover import beyond that is split into release-date windows of 500 pages at most each
  * @param filters discover filters, only for {@code discover} ({@code region} for every list)
  * @param details whether to fetch every movie's details too (runtime, genres, imdb id, cast, crew)
+ * @param from the first day of a {@code changes} import
+ * @param to the last day of a {@code changes} import, inclusive
  */
 record ImportRequest(@Schema(description = "The TMDB list to import", example = "popular") @NotNull ImportSource source,
 		@Schema(description = "Pages at most; absent means every page. TMDB serves 500 pages of a list; "
@@ -34,11 +37,20 @@ record ImportRequest(@Schema(description = "The TMDB list to import", example = 
 		@Valid Filters filters,
 		@Schema(description = "Also fetch every movie's details (runtime, genres, imdb id, top cast, director, "
 				+ "keywords, release dates): one more TMDB request per movie. Default: list data only",
-				example = "false") Boolean details) {
+				example = "false") Boolean details,
+		@Schema(description = "changes only: the first day of the changes (UTC). Without from and to, the last "
+				+ "24 hours; without to, until today; without from, the day before to. TMDB's changes reach "
+				+ CHANGES_REACH + " days back", example = "2026-11-20") LocalDate from,
+		@Schema(description = "changes only: the last day of the changes, inclusive", example = "2026-11-24")
+		LocalDate to) {
 
+	/** A changes import fetches every movie by its details: the changes list carries none of their data. */
 	boolean wantsDetails() {
-		return Boolean.TRUE.equals(details);
+		return Boolean.TRUE.equals(details) || source == ImportSource.CHANGES;
 	}
+
+	/** Days back TMDB's changes list reaches; older changes need a catalog import. */
+	static final int CHANGES_REACH = 14;
 
 	/** Pages of a discover import at most: beyond TMDB's whole catalog (about 1.2M movies). */
 	static final int MAX_PAGES = 100_000;
@@ -49,8 +61,17 @@ record ImportRequest(@Schema(description = "The TMDB list to import", example = 
 	/** TMDB's {@code sort_by} values for discover. */
 	static final String SORT_BY = "(popularity|vote_average|vote_count|primary_release_date|title)\\.(asc|desc)";
 
-	/** Only discover goes past TMDB's 500 pages (in release-date windows); a list cannot. */
+	/**
+	 * Only discover goes past TMDB's 500 pages (in release-date windows); a list cannot. Only
+	 * changes takes days, and nothing else: its days must be ones TMDB's changes list still holds.
+	 */
 	ImportRequest checked() {
+		if (source == ImportSource.CHANGES) {
+			return checkedChanges();
+		}
+		if (from != null || to != null) {
+			throw Problems.badRequest(from != null ? "from" : "to", "is only for changes imports");
+		}
 		if (maxPages != null && maxPages > LIST_MAX_PAGES && source != ImportSource.DISCOVER) {
 			throw Problems.badRequest("maxPages", "must be at most " + LIST_MAX_PAGES + " for " + source.wireName()
 					+ ": TMDB serves no further page; only discover goes beyond, in release-date windows");
@@ -58,7 +79,28 @@ record ImportRequest(@Schema(description = "The TMDB list to import", example = 
 		return this;
 	}
 
+	private ImportRequest checkedChanges() {
+		if (filters != null) {
+			throw Problems.badRequest("filters", "are for lists and discover; a changes import takes from and to");
+		}
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		LocalDate last = (to != null) ? to : (from != null && from.isAfter(today)) ? from : today;
+		LocalDate first = (from != null) ? from : (to != null) ? to.minusDays(1) : null;
+		if (first != null && first.isAfter(last)) {
+			throw Problems.badRequest("from", "must not be after to");
+		}
+		if (first != null && first.isBefore(today.minusDays(CHANGES_REACH))) {
+			throw Problems.badRequest(from != null ? "from" : "to",
+					"TMDB's changes reach " + CHANGES_REACH + " days back (to " + today.minusDays(CHANGES_REACH)
+							+ "); older changes need a catalog import");
+		}
+		return (first == null) ? this : new ImportRequest(source, maxPages, null, details, first, last);
+	}
+
 	ImportFilters filtersOrNone() {
+		if (source == ImportSource.CHANGES) {
+			return ImportFilters.changed(from, to);
+		}
 		return (filters == null) ? ImportFilters.NONE : filters.toMessage();
 	}
 

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * TMDB discover filters of an import; every field is optional.
+ * What of its source an import takes; every field is optional. The discover filters, and for
+ * {@code changes} the dates of the changes.
  *
  * @param releaseDateFrom {@code primary_release_date.gte}
  * @param releaseDateTo {@code primary_release_date.lte}
@@ -12,14 +13,28 @@ import java.util.List;
  * @param sortBy {@code sort_by}, e.g. {@code popularity.desc}
  * @param language {@code with_original_language}
  * @param region {@code region}
+ * @param changedFrom the first day of a changes import (TMDB's {@code start_date}); with {@code
+ * changedTo}, or neither: TMDB's default, the last 24 hours
+ * @param changedTo the last day of a changes import (TMDB's {@code end_date}), inclusive
  */
 public record ImportFilters(LocalDate releaseDateFrom, LocalDate releaseDateTo, List<Integer> genres, String sortBy,
-		String language, String region) {
+		String language, String region, LocalDate changedFrom, LocalDate changedTo) {
 
 	public static final ImportFilters NONE = new ImportFilters(null, null, null, null, null, null);
 
 	public ImportFilters {
 		genres = genres == null ? List.of() : List.copyOf(genres);
+	}
+
+	/** Discover's filters. */
+	public ImportFilters(LocalDate releaseDateFrom, LocalDate releaseDateTo, List<Integer> genres, String sortBy,
+			String language, String region) {
+		this(releaseDateFrom, releaseDateTo, genres, sortBy, language, region, null, null);
+	}
+
+	/** A changes import's days. */
+	public static ImportFilters changed(LocalDate from, LocalDate to) {
+		return new ImportFilters(null, null, null, null, null, null, from, to);
 	}
 
 }

@@ -2,7 +2,10 @@ package org.tmdbfleet.common.messages;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The TMDB lists an import can page through. */
+/**
+ * What an import pages through: one of TMDB's lists, or its list of the movies that changed
+ * ({@code changes}: every one of them is fetched by its details).
+ */
 public enum ImportSource {
 
 	@JsonProperty("popular")
@@ -18,7 +21,10 @@ public enum ImportSource {
 	UPCOMING,
 
 	@JsonProperty("discover")
-	DISCOVER;
+	DISCOVER,
+
+	@JsonProperty("changes")
+	CHANGES;
 
 	/** The name used on the wire and in the API, e.g. {@code top_rated}. */
 	public String wireName() {

@@ -18,6 +18,7 @@ import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
+import org.tmdbfleet.fetch.ratelimit.PartitionShare;
 import org.tmdbfleet.fetch.tmdb.TmdbPage;
 import tools.jackson.databind.JsonNode;
 
@@ -43,8 +44,11 @@ public class PagePublisher {
 
 	private final Counter pagesCancelled;
 
-	PagePublisher(KafkaTemplate<Object, Object> kafka, MeterRegistry registry) {
+	private final PartitionShare share;
+
+	PagePublisher(KafkaTemplate<Object, Object> kafka, PartitionShare share, MeterRegistry registry) {
 		this.kafka = kafka;
+		this.share = share;
 		this.pagesFetched = Counter.builder("fleet.pages.fetched")
 			.description("List pages fetched from TMDB and published")
 			.register(registry);
@@ -129,22 +133,22 @@ public class PagePublisher {
 		kafka.send(topic, message.key(), message);
 	}
 
-	/** One import's page commands, each to the partition after the previous one's. */
+	/** One import's page commands, each to the partition {@link PartitionTurns} says is next. */
 	public final class Dealer {
 
-		private final int first;
-
-		private final int partitions;
-
-		private int turn;
+		private final PartitionTurns turns;
 
 		private Dealer(int first, int partitions) {
-			this.first = first;
-			this.partitions = partitions;
+			this.turns = new PartitionTurns(first, partitions, share);
+		}
+
+		/** This instance made a TMDB request for the import that is not one of the pages dealt. */
+		public void spent() {
+			turns.spent();
 		}
 
 		public void deal(FetchPage command) {
-			kafka.send(Topics.PAGES, Math.floorMod(first + turn++, partitions), command.key(), command);
+			kafka.send(Topics.PAGES, turns.next(), command.key(), command);
 		}
 
 	}

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -24,6 +26,7 @@ import org.tmdbfleet.fetch.planning.ReleaseWindows.Window;
 import org.tmdbfleet.fetch.tmdb.TmdbClient;
 import org.tmdbfleet.fetch.tmdb.TmdbException;
 import org.tmdbfleet.fetch.tmdb.TmdbPage;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -50,6 +53,9 @@ class ImportPlanner {
 	/** TMDB serves no list page beyond this one. */
 	static final int TMDB_MAX_PAGE = 500;
 
+	/** TMDB's changes list serves at most this many days a request. */
+	static final int CHANGES_DAYS = 14;
+
 	/** TMDB lists films announced years ahead; an open upper bound is cut as if it ended here. */
 	private static final int YEARS_AHEAD = 2;
 
@@ -75,6 +81,10 @@ class ImportPlanner {
 	void onImportRequested(ImportRequested request) {
 		if (cancellations.isCancelled(request.importId())) {
 			log.info("Import " + request.importId() + " was cancelled before it was planned");
+			return;
+		}
+		if (request.source() == ImportSource.CHANGES) {
+			planChanges(request);
 			return;
 		}
 		Optional<GenresFetched> genres = genres();
@@ -108,6 +118,26 @@ class ImportPlanner {
 			return;
 		}
 		genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
+		plan.publishPlanned();
+	}
+
+	/** No genre refresh: a nightly sync spends on TMDB only the changes list and the changed movies. */
+	private void planChanges(ImportRequested request) {
+		ChangesPlan plan = new ChangesPlan(request);
+		try {
+			plan.read();
+		}
+		catch (PublishingFailed ex) {
+			throw ex.kafka;
+		}
+		catch (PlanningStopped ex) {
+			log.info("Import " + request.importId() + " was cancelled while it was planned");
+			return;
+		}
+		catch (RuntimeException ex) {
+			fail(request, Optional.empty(), ex);
+			return;
+		}
 		plan.publishPlanned();
 	}
 
@@ -237,11 +267,16 @@ class ImportPlanner {
 			this.filters = filters(request);
 			this.numbering = new Numbering(maxPages(request));
 			this.pagesOut = publisher.dealer(request.importId());
+			pagesOut.spent(); // the genre list
+			pagesOut.spent(); // page 1
 		}
 
 		/** Asks TMDB for the windows, publishing each as it is decided. */
 		void decide() {
-			ReleaseWindows cutter = new ReleaseWindows(range -> firstPage(filters, range),
+			ReleaseWindows cutter = new ReleaseWindows(range -> {
+				pagesOut.spent();
+				return firstPage(filters, range);
+			},
 					today().plusYears(YEARS_AHEAD), properties.windowPages(), properties.probes());
 			cutter.split(DateRange.of(filters), first.totalResults(), maxPages(request), this::publish);
 		}
@@ -278,6 +313,94 @@ class ImportPlanner {
 					new ImportPlanned(request.importId(), pages, first.totalResults(), windows));
 		}
 
+	}
+
+	/**
+	 * A changes import: TMDB's list of the movies that changed, at most {@value #CHANGES_DAYS}
+	 * days a request, read by the planner itself page by page, each page published in a
+	 * transaction of its own (its movies' details commands and the page's outcome), so that a
+	 * movie that changed within two requests' days is fetched once. The list carries no data:
+	 * every movie is fetched by its details, and TMDB's 404 there marks it deleted. Adult titles
+	 * are left out, as everywhere. {@link ImportPlanned} comes last, with the offset; a crash
+	 * before it reads the list again, and its pages and movies are counted once.
+	 */
+	private final class ChangesPlan {
+
+		private final ImportRequested request;
+
+		private final List<ImportWindow> chunks = new ArrayList<>();
+
+		private final Set<Long> seen = new HashSet<>();
+
+		private long results;
+
+		ChangesPlan(ImportRequested request) {
+			this.request = request;
+		}
+
+		void read() {
+			ImportFilters filters = filters(request);
+			int limit = maxPages(request);
+			int next = 1;
+			for (DateRange days : changeRequests(filters.changedFrom(), filters.changedTo())) {
+				if (next > limit) {
+					break;
+				}
+				ImportFilters asked = ImportFilters.changed(days.from(), days.to());
+				TmdbPage first = tmdb.fetchList(ImportSource.CHANGES, asked, 1);
+				int pages = Math.min(first.totalPages(), limit - (next - 1));
+				chunks.add(new ImportWindow(days.from(), days.to(), next, pages, first.totalResults(),
+						first.totalPages() > pages));
+				results += first.totalResults();
+				for (int page = 1; page <= pages; page++) {
+					publish((page == 1) ? first : tmdb.fetchList(ImportSource.CHANGES, asked, page), next + page - 1);
+				}
+				next += pages;
+			}
+		}
+
+		/** A page's movies not seen on an earlier page, and not adult, to their details; then the page's outcome. */
+		private void publish(TmdbPage listed, int number) {
+			if (cancellations.isCancelled(request.importId())) {
+				throw new PlanningStopped();
+			}
+			List<JsonNode> wanted = listed.results()
+				.stream()
+				.filter(change -> change.path("id").isIntegralNumber() && !change.path("adult").asBoolean(false))
+				.filter(change -> seen.add(change.path("id").asLong()))
+				.toList();
+			TmdbPage page = new TmdbPage(number, listed.totalPages(), listed.totalResults(), wanted);
+			try {
+				publisher.inOwnTransaction(() -> publisher.fetched(request.importId(), page, Instant.now(), true));
+			}
+			catch (RuntimeException ex) {
+				throw new PublishingFailed(ex);
+			}
+		}
+
+		/** The plan is whole: its pages and the days of each request, in the listener's transaction. */
+		void publishPlanned() {
+			int pages = chunks.stream().mapToInt(ImportWindow::pages).sum();
+			log.info("Import " + request.importId() + ": " + seen.size() + " changed movies on " + pages + " pages");
+			publisher.send(Topics.PROGRESS, new ImportPlanned(request.importId(), pages, results, chunks));
+		}
+
+	}
+
+	/**
+	 * The days of a changes import cut into TMDB's requests of at most {@value #CHANGES_DAYS}
+	 * days; no dates at all is one request of TMDB's default days (the last 24 hours).
+	 */
+	static List<DateRange> changeRequests(LocalDate from, LocalDate to) {
+		if (from == null || to == null) {
+			return List.of(new DateRange(from, to));
+		}
+		List<DateRange> requests = new ArrayList<>();
+		for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(CHANGES_DAYS)) {
+			LocalDate end = start.plusDays(CHANGES_DAYS - 1);
+			requests.add(new DateRange(start, end.isAfter(to) ? to : end));
+		}
+		return requests;
 	}
 
 	/** The import was cancelled while it was planned. */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * are assigned elsewhere, so the owned fractions of all instances never add up to more than 1.
  */
 @Component
-class PartitionShare implements ConsumerAwareRebalanceListener {
+public class PartitionShare implements ConsumerAwareRebalanceListener {
 
 	private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
 
@@ -41,8 +41,13 @@ class PartitionShare implements ConsumerAwareRebalanceListener {
 		owned.removeAll(lost);
 	}
 
+	/** Whether this instance owns partition {@code partition} of {@code tmdb.pages} now. */
+	public boolean owns(int partition) {
+		return owned.contains(new TopicPartition(Topics.PAGES, partition));
+	}
+
 	/** This instance's fraction of the page partitions, 0 while it owns none. */
-	double fraction() {
+	public double fraction() {
 		int total = partitions;
 		return total == 0 ? 0 : Math.min(1.0, owned.size() / (double) total);
 	}

@@ -20,12 +20,22 @@ final class TmdbLists {
 			case NOW_PLAYING -> "/3/movie/now_playing";
 			case UPCOMING -> "/3/movie/upcoming";
 			case DISCOVER -> "/3/discover/movie";
+			case CHANGES -> "/3/movie/changes";
 		};
 	}
 
 	static void query(UriComponentsBuilder uri, ImportSource source, ImportFilters filters, int page) {
 		uri.queryParam("page", page);
 		if (filters == null) {
+			return;
+		}
+		if (source == ImportSource.CHANGES) {
+			if (filters.changedFrom() != null) {
+				uri.queryParam("start_date", filters.changedFrom());
+			}
+			if (filters.changedTo() != null) {
+				uri.queryParam("end_date", filters.changedTo());
+			}
 			return;
 		}
 		if (filters.region() != null) {

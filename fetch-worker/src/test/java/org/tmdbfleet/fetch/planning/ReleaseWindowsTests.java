@@ -185,6 +185,18 @@ class ReleaseWindowsTests {
 	}
 
 	/** No gap, no overlap: each window starts the day after the previous one ends. */
+	@Test
+	void aChangesImportsDaysAreAskedForFourteenAtATime() {
+		LocalDate first = LocalDate.of(2026, 11, 1);
+		assertThat(ImportPlanner.changeRequests(first, LocalDate.of(2026, 11, 30))).containsExactly(
+				new DateRange(first, LocalDate.of(2026, 11, 14)),
+				new DateRange(LocalDate.of(2026, 11, 15), LocalDate.of(2026, 11, 28)),
+				new DateRange(LocalDate.of(2026, 11, 29), LocalDate.of(2026, 11, 30)));
+		assertThat(ImportPlanner.changeRequests(first, first)).containsExactly(new DateRange(first, first));
+		assertThat(ImportPlanner.changeRequests(null, null)).as("TMDB's default days")
+			.containsExactly(new DateRange(null, null));
+	}
+
 	private static void assertPartition(List<Window> found, LocalDate from, LocalDate to) {
 		assertThat(found.get(0).range().from()).isEqualTo(from);
 		assertThat(found.get(found.size() - 1).range().to()).isEqualTo(to);

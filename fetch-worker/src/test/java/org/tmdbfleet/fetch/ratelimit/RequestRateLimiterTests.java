@@ -125,7 +125,7 @@ class RequestRateLimiterTests {
 	private static final class WholeShare extends PartitionShare {
 
 		@Override
-		double fraction() {
+		public double fraction() {
 			return 1.0;
 		}
 
