@@ -23,7 +23,8 @@ import org.tmdbfleet.common.messages.ImportWindow;
  * @param failedMovies the first failed movies ({@value ImportQueries#FIRST_FAILURES} at most); all
  * of them at {@code /api/imports/{id}/failed-movies}
  * @param windows the release-date windows a discover import beyond TMDB's 500 pages was split
- * into, in date order; empty for an import that is one list
+ * into, in date order (for a changes import: the days of each request, at most 14); empty for an
+ * import that is one list
  * @param lastProgressAt when a worker last reported progress of this import
  */
 public record ImportView(UUID id, String source, ImportStatus status, Integer maxPages, Integer pagesTotal,
