@@ -103,42 +103,58 @@ class ImportPlanner {
 			return;
 		}
 		WindowedPlan plan = new WindowedPlan(request, first);
-		try {
-			plan.decide();
+		if (made(request, genres, plan::decide)) {
+			genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
+			plan.publishPlanned();
 		}
-		catch (PublishingFailed ex) {
-			throw ex.kafka; // not the import's fault: the command is consumed again
-		}
-		catch (PlanningStopped ex) {
-			log.info("Import " + request.importId() + " was cancelled while it was planned");
-			return;
-		}
-		catch (RuntimeException ex) {
-			fail(request, genres, ex);
-			return;
-		}
-		genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
-		plan.publishPlanned();
 	}
 
 	/** No genre refresh: a nightly sync spends on TMDB only the changes list and the changed movies. */
 	private void planChanges(ImportRequested request) {
 		ChangesPlan plan = new ChangesPlan(request);
+		if (made(request, Optional.empty(), plan::read)) {
+			plan.publishPlanned();
+		}
+	}
+
+	/**
+	 * Makes a plan that publishes as it goes. True when it was made; false when the import was
+	 * cancelled meanwhile, or the plan could not be made (its failure is sent then). Kafka refusing
+	 * a step is not the import's fault: it propagates, and the command is consumed again.
+	 */
+	private boolean made(ImportRequested request, Optional<GenresFetched> genres, Runnable planning) {
 		try {
-			plan.read();
+			planning.run();
+			return true;
 		}
 		catch (PublishingFailed ex) {
 			throw ex.kafka;
 		}
 		catch (PlanningStopped ex) {
 			log.info("Import " + request.importId() + " was cancelled while it was planned");
-			return;
+			return false;
 		}
 		catch (RuntimeException ex) {
-			fail(request, Optional.empty(), ex);
-			return;
+			fail(request, genres, ex);
+			return false;
 		}
-		plan.publishPlanned();
+	}
+
+	/** A plan made as it goes stops at its next step once its import is cancelled. */
+	private void stopIfCancelled(ImportRequested request) {
+		if (cancellations.isCancelled(request.importId())) {
+			throw new PlanningStopped();
+		}
+	}
+
+	/** One step of a plan made as it goes, in a Kafka transaction of its own. */
+	private void publishStep(Runnable sends) {
+		try {
+			publisher.inOwnTransaction(sends);
+		}
+		catch (RuntimeException ex) {
+			throw new PublishingFailed(ex);
+		}
 	}
 
 	private void fail(ImportRequested request, Optional<GenresFetched> genres, RuntimeException ex) {
@@ -282,26 +298,19 @@ class ImportPlanner {
 		}
 
 		private void publish(Window found) {
-			if (cancellations.isCancelled(request.importId())) {
-				throw new PlanningStopped();
-			}
+			stopIfCancelled(request);
 			ImportWindow window = numbering.next(found);
 			windows.add(window);
 			if (window.pages() == 0) {
 				return;
 			}
-			try {
-				publisher.inOwnTransaction(() -> {
-					publisher.fetched(request.importId(), found.first().renumbered(window.firstPage()), Instant.now(),
-							request.details());
-					for (int page = window.firstPage() + 1; window.holds(page); page++) {
-						pagesOut.deal(window.fetchPage(request.importId(), filters, page, request.details()));
-					}
-				});
-			}
-			catch (RuntimeException ex) {
-				throw new PublishingFailed(ex);
-			}
+			publishStep(() -> {
+				publisher.fetched(request.importId(), found.first().renumbered(window.firstPage()), Instant.now(),
+						request.details());
+				for (int page = window.firstPage() + 1; window.holds(page); page++) {
+					pagesOut.deal(window.fetchPage(request.importId(), filters, page, request.details()));
+				}
+			});
 		}
 
 		/** The plan is whole: its page count and windows, in the listener's transaction. */
@@ -361,21 +370,14 @@ class ImportPlanner {
 
 		/** A page's movies not seen on an earlier page, and not adult, to their details; then the page's outcome. */
 		private void publish(TmdbPage listed, int number) {
-			if (cancellations.isCancelled(request.importId())) {
-				throw new PlanningStopped();
-			}
+			stopIfCancelled(request);
 			List<JsonNode> wanted = listed.results()
 				.stream()
 				.filter(change -> change.path("id").isIntegralNumber() && !change.path("adult").asBoolean(false))
 				.filter(change -> seen.add(change.path("id").asLong()))
 				.toList();
 			TmdbPage page = new TmdbPage(number, listed.totalPages(), listed.totalResults(), wanted);
-			try {
-				publisher.inOwnTransaction(() -> publisher.fetched(request.importId(), page, Instant.now(), true));
-			}
-			catch (RuntimeException ex) {
-				throw new PublishingFailed(ex);
-			}
+			publishStep(() -> publisher.fetched(request.importId(), page, Instant.now(), true));
 		}
 
 		/** The plan is whole: its pages and the days of each request, in the listener's transaction. */
@@ -412,7 +414,7 @@ class ImportPlanner {
 
 	}
 
-	/** Kafka refused a window: the plan is not at fault, the command is retried. */
+	/** Kafka refused a step of a plan: the plan is not at fault, the command is retried. */
 	private static final class PublishingFailed extends RuntimeException {
 
 		private final RuntimeException kafka;
