@@ -30,7 +30,7 @@ public class Rankings {
 	private final Map<DiscoverQuery, int[]> results;
 
 	/** The catalog day the orders and results are of. */
-	private int day;
+	private volatile int day;
 
 	Rankings(Catalog catalog) {
 		this.catalog = catalog;
@@ -58,12 +58,17 @@ public class Rankings {
 		return cached;
 	}
 
-	private synchronized void forgetOtherDays() {
-		int today = catalog.day();
-		if (today != day) {
-			orders.clear();
-			results.clear();
-			day = today;
+	private void forgetOtherDays() {
+		if (catalog.day() == day) {
+			return; // every list request passes here: no lock unless the clock moved
+		}
+		synchronized (this) {
+			int today = catalog.day();
+			if (today != day) {
+				orders.clear();
+				results.clear();
+				day = today;
+			}
 		}
 	}
 
