@@ -95,13 +95,13 @@ class DiscoverWindowsEndToEndTests {
 		assertThat(stored).containsExactlyInAnyOrderElementsOf(released);
 	}
 
-	/** The simulated TMDB's movies released {@code from..to}, from its catalog itself. */
+	/** The simulated TMDB's movies released {@code from..to} that discover lists (not adult), from its catalog itself. */
 	private static Set<Long> releasedBetween(LocalDate from, LocalDate to) {
 		Catalog catalog = fleet.catalog();
 		Set<Long> ids = new HashSet<>();
 		for (int index = 0; index < catalog.size(); index++) {
 			LocalDate released = catalog.movie(index).releaseDate();
-			if (released != null && !released.isBefore(from) && !released.isAfter(to)) {
+			if (released != null && !released.isBefore(from) && !released.isAfter(to) && !catalog.adult(index)) {
 				ids.add((long) catalog.id(index));
 			}
 		}

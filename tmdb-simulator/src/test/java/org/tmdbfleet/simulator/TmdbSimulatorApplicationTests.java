@@ -1,6 +1,10 @@
 package org.tmdbfleet.simulator;
 
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
+
+import org.tmdbfleet.simulator.catalog.Catalog;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,7 +22,7 @@ class TmdbSimulatorApplicationTests {
 			SimulatorClient client = new SimulatorClient(port(context));
 
 			assertThat(client.getWith("/3/movie/popular?api_key=other-key").json().get("total_results").asInt())
-				.isEqualTo(2000);
+				.as("the 2,000 movies but the adult titles, listed by no list").isEqualTo(listed(context));
 			assertThat(client.get("/3/movie/popular").status()).isEqualTo(401);
 		}
 	}
@@ -30,7 +34,8 @@ class TmdbSimulatorApplicationTests {
 
 			assertThat(context.getEnvironment().getProperty("server.port")).isEqualTo("0");
 			assertThat(context.getBean(SimulatorProperties.class).today()).hasToString("2026-11-24");
-			assertThat(client.get("/3/movie/popular").json().get("total_results").asInt()).isEqualTo(50_000);
+			assertThat(context.getBean(Catalog.class).size()).isEqualTo(50_000);
+			assertThat(client.get("/3/movie/popular").json().get("total_results").asInt()).isEqualTo(listed(context));
 		}
 	}
 
@@ -44,6 +49,12 @@ class TmdbSimulatorApplicationTests {
 
 	private static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	/** The catalog's movies any list shows: all but the adult titles. */
+	private static int listed(ConfigurableApplicationContext context) {
+		Catalog catalog = context.getBean(Catalog.class);
+		return (int) IntStream.range(0, catalog.size()).filter(index -> !catalog.adult(index)).count();
 	}
 
 }

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
  * TMDB's {@code /3/discover/movie}, for the filters an importer partitions by. Every movie has a
  * single release date, so {@code release_date.*} and {@code primary_release_date.*} mean the same;
  * an invalid date answers 400 with TMDB's status 23, an unknown {@code sort_by} 422 with status 5.
- * Like the lists, it ignores {@code language}, {@code region} and {@code include_adult}.
+ * Like the lists, it ignores {@code language} and {@code region}, and lists no adult title
+ * ({@code include_adult} is taken as TMDB's default, false).
  */
 @RestController
 class DiscoverController {

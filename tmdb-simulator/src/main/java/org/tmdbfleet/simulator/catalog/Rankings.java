@@ -83,9 +83,16 @@ public class Rankings {
 		return Arrays.copyOf(matching, count);
 	}
 
-	/** A stable sort of indices, which ascend with the id, so ties stay in id order. */
+	/**
+	 * A stable sort of indices, which ascend with the id, so ties stay in id order. Adult titles
+	 * are in no list, as on TMDB by default ({@code include_adult=false}); only their details, the
+	 * changes list and the adult export name them.
+	 */
 	private int[] sortAll(SortBy sortBy) {
-		Integer[] indices = IntStream.range(0, catalog.rows()).filter(catalog::live).boxed().toArray(Integer[]::new);
+		Integer[] indices = IntStream.range(0, catalog.rows())
+			.filter(index -> catalog.live(index) && !catalog.adult(index))
+			.boxed()
+			.toArray(Integer[]::new);
 		Arrays.sort(indices, comparator(sortBy));
 		return Arrays.stream(indices).mapToInt(Integer::intValue).toArray();
 	}

@@ -106,8 +106,9 @@ class DiscoverApiTests extends SimulatorApiTestSupport {
 		assertThat(client.get("/3/discover/movie?page=501").statusCode()).isEqualTo(22);
 	}
 
+	/** The movies discover lists: all but the adult titles, as on TMDB by default. */
 	private List<Movie> allMovies() {
-		return IntStream.range(0, catalog.size()).mapToObj(catalog::movie).toList();
+		return IntStream.range(0, catalog.size()).mapToObj(catalog::movie).filter(movie -> !movie.adult()).toList();
 	}
 
 	private static List<Integer> ids(JsonNode array) {

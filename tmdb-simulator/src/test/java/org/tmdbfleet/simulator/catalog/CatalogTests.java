@@ -92,7 +92,9 @@ class CatalogTests {
 		int[] in2001 = rankings.ranked(DiscoverQuery.all(SortBy.POPULARITY_DESC)
 			.releasedBetween(LocalDate.of(2001, 1, 1), LocalDate.of(2001, 12, 31)));
 
-		assertThat(popular).hasSize(1_000_000);
+		assertThat(popular).as("every movie but the adult titles (2 %%)")
+			.hasSize((int) IntStream.range(0, catalog.size()).filter(index -> !catalog.adult(index)).count())
+			.hasSizeGreaterThan(970_000);
 		assertThat(catalog.movie(popular[0]).popularity()).isGreaterThanOrEqualTo(catalog.movie(popular[1]).popularity());
 		assertThat(in2001.length / 1_000_000.0).isCloseTo(0.96 * 0.7 / 35, within(0.005));
 		assertThat(catalog.id(catalog.size() - 1)).isGreaterThan(1_400_000);
