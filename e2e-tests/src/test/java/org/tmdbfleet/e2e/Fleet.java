@@ -163,7 +163,8 @@ final class Fleet implements AutoCloseable {
 	ConfigurableApplicationContext addFetchWorker() {
 		return start(FetchWorkerApplication.application(),
 				Stream.concat(Stream.of("--spring.kafka.bootstrap-servers=" + kafkaBrokers, NO_DATABASE,
-						"--tmdb.base-url=" + simulatorUrl(), "--tmdb.api-key=simulator-key"), fetchWorkerArgs.stream()));
+						"--tmdb.base-url=" + simulatorUrl(), "--tmdb.exports-url=" + simulatorUrl(),
+						"--tmdb.api-key=simulator-key"), fetchWorkerArgs.stream()));
 	}
 
 	/** What the simulated TMDB holds, to compare an import with. */

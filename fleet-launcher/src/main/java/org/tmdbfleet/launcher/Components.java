@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +33,7 @@ final class Components {
 			case "kafka" -> new KafkaBroker(settings).instance(registry.log(name));
 			case "postgres" -> postgres();
 			case "simulator" -> service(name, "tmdb-simulator", settings.simulatorPort(), "FLEET_SIMULATOR_PORT",
-					Map.of());
+					simulatorClock());
 			case "gateway" -> service(name, "api-gateway", settings.gatewayPort(), "FLEET_GATEWAY_PORT", database());
 			case "fetch" -> service(name, "fetch-worker", settings.fetchBasePort() + index(name),
 					"FLEET_FETCH_BASE_PORT", tmdb());
@@ -80,9 +83,30 @@ final class Components {
 				settings.databaseUser(), "SPRING_DATASOURCE_PASSWORD", settings.databasePassword());
 	}
 
+	/**
+	 * The simulated TMDB's clock starts at the fleet's own time (UTC), as the real one's would be:
+	 * the changes of "the last 24 hours" and the newest daily export are today's. A
+	 * {@code SIMULATOR_TODAY} or {@code SIMULATOR_TIME} of the user's wins.
+	 */
+	private Map<String, String> simulatorClock() {
+		Map<String, String> environment = new HashMap<>();
+		Map<String, String> user = System.getenv();
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		if (!user.containsKey("SIMULATOR_TODAY")) {
+			environment.put("SIMULATOR_TODAY", now.toLocalDate().toString());
+		}
+		if (!user.containsKey("SIMULATOR_TIME")) {
+			environment.put("SIMULATOR_TIME", now.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString());
+		}
+		return environment;
+	}
+
 	private Map<String, String> tmdb() {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("TMDB_BASE_URL", settings.tmdbUrl());
+		if (settings.ownsSimulator()) {
+			environment.put("TMDB_EXPORTS_URL", settings.tmdbUrl()); // the simulator serves the exports too
+		}
 		environment.put("TMDB_API_KEY", settings.effectiveTmdbApiKey());
 		environment.put("TMDB_READ_TOKEN", settings.tmdbReadToken());
 		return environment;

@@ -28,6 +28,7 @@ import org.tmdbfleet.gateway.web.Problems;
  * @param details whether to fetch every movie's details too (runtime, genres, imdb id, cast, crew)
  * @param from the first day of a {@code changes} import
  * @param to the last day of a {@code changes} import, inclusive
+ * @param includeAdult a {@code catalog} import also takes the adult titles
  */
 record ImportRequest(@Schema(description = "The TMDB list to import", example = "popular") @NotNull ImportSource source,
 		@Schema(description = "Pages at most; absent means every page. TMDB serves 500 pages of a list; "
@@ -42,7 +43,9 @@ record ImportRequest(@Schema(description = "The TMDB list to import", example = 
 				+ "24 hours; without to, until today; without from, the day before to. TMDB's changes reach "
 				+ CHANGES_REACH + " days back", example = "2026-11-20") LocalDate from,
 		@Schema(description = "changes only: the last day of the changes, inclusive", example = "2026-11-24")
-		LocalDate to) {
+		LocalDate to,
+		@Schema(description = "catalog only: also import the adult titles (TMDB's separate export). Default: no",
+				example = "false") Boolean includeAdult) {
 
 	/** A changes import fetches every movie by its details: the changes list carries none of their data. */
 	boolean wantsDetails() {
@@ -66,11 +69,23 @@ record ImportRequest(@Schema(description = "The TMDB list to import", example = 
 	 * changes takes days, and nothing else: its days must be ones TMDB's changes list still holds.
 	 */
 	ImportRequest checked() {
+		if (includeAdult != null && source != ImportSource.CATALOG) {
+			throw Problems.badRequest("includeAdult", "is only for catalog imports: lists leave adult titles out");
+		}
 		if (source == ImportSource.CHANGES) {
 			return checkedChanges();
 		}
 		if (from != null || to != null) {
 			throw Problems.badRequest(from != null ? "from" : "to", "is only for changes imports");
+		}
+		if (source == ImportSource.CATALOG) {
+			if (filters != null) {
+				throw Problems.badRequest("filters", "are for lists and discover; a catalog import takes every movie");
+			}
+			if (maxPages != null) {
+				throw Problems.badRequest("maxPages", "is for lists and discover; a catalog import takes every movie");
+			}
+			return this;
 		}
 		if (maxPages != null && maxPages > LIST_MAX_PAGES && source != ImportSource.DISCOVER) {
 			throw Problems.badRequest("maxPages", "must be at most " + LIST_MAX_PAGES + " for " + source.wireName()
@@ -94,12 +109,15 @@ record ImportRequest(@Schema(description = "The TMDB list to import", example = 
 					"TMDB's changes reach " + CHANGES_REACH + " days back (to " + today.minusDays(CHANGES_REACH)
 							+ "); older changes need a catalog import");
 		}
-		return (first == null) ? this : new ImportRequest(source, maxPages, null, details, first, last);
+		return (first == null) ? this : new ImportRequest(source, maxPages, null, details, first, last, null);
 	}
 
 	ImportFilters filtersOrNone() {
 		if (source == ImportSource.CHANGES) {
 			return ImportFilters.changed(from, to);
+		}
+		if (source == ImportSource.CATALOG) {
+			return ImportFilters.catalog(Boolean.TRUE.equals(includeAdult));
 		}
 		return (filters == null) ? ImportFilters.NONE : filters.toMessage();
 	}

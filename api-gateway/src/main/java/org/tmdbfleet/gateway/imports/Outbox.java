@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * when the change that asks for them commits, and the {@link OutboxRelay} publishes them then.
  */
 @Repository
-class Outbox {
+public class Outbox {
 
 	private final JdbcClient jdbc;
 
@@ -26,7 +26,7 @@ class Outbox {
 		this.relay = relay;
 	}
 
-	void append(String topic, List<? extends FleetMessage> messages) {
+	public void append(String topic, List<? extends FleetMessage> messages) {
 		if (messages.isEmpty()) {
 			return;
 		}

@@ -1,6 +1,7 @@
 package org.tmdbfleet.gateway.progress;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,6 +59,16 @@ public class ImportJob {
 	private int pagesRetrying;
 
 	private long moviesExpected;
+
+	private LocalDate exportDate;
+
+	private long exportIds;
+
+	private Instant sweptAt;
+
+	private long moviesSwept;
+
+	private long moviesDeleted;
 
 	private long moviesPersisted;
 
@@ -148,6 +159,26 @@ public class ImportJob {
 
 	long getMoviesFailed() {
 		return moviesFailed;
+	}
+
+	LocalDate getExportDate() {
+		return exportDate;
+	}
+
+	long getExportIds() {
+		return exportIds;
+	}
+
+	Instant getSweptAt() {
+		return sweptAt;
+	}
+
+	long getMoviesSwept() {
+		return moviesSwept;
+	}
+
+	long getMoviesDeleted() {
+		return moviesDeleted;
 	}
 
 }

@@ -21,6 +21,7 @@ import org.tmdbfleet.gateway.progress.ProgressBatch.PageOutcome;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies progress to an import's rows and counters. Every event may be delivered more than once
@@ -47,6 +48,7 @@ class ImportProgressRepository {
 			  and (status = 'RUNNING' or (status = 'COMPLETED_WITH_ERRORS' and pages_failed = 0 and movies_failed = 0))
 			  and pages_fetched + pages_failed >= total_pages and pages_retrying = 0
 			  and movies_persisted + movies_not_found + movies_failed >= movies_expected
+			  and (source <> 'catalog' or swept_at is not null)
 			""";
 
 	private static final String LOCK_PAGES = """
@@ -88,6 +90,22 @@ class ImportProgressRepository {
 			group by import_id
 			""";
 
+	/*
+	 * The ids of a catalog import's export become its items, not yet expected: the pages that
+	 * list them, or the sweep after the last page, make them expected.
+	 */
+	private static final String EXPORT_MOVIES = """
+			with exported as (
+			    insert into import_items as i (import_id, tmdb_id, exported)
+			    select b.import_id, b.tmdb_id, true
+			    from unnest(cast(:imports as uuid[]), cast(:ids as bigint[])) as b(import_id, tmdb_id)
+			    group by b.import_id, b.tmdb_id
+			    order by b.import_id, b.tmdb_id
+			    on conflict (import_id, tmdb_id) do update set exported = true where not i.exported
+			    returning i.import_id)
+			select import_id, count(*) from exported group by import_id
+			""";
+
 	/* after the pages and the movies, in id order, as the persist workers do */
 	private static final String LOCK_IMPORTS = """
 			select id from import_jobs where id = any(cast(:ids as uuid[])) order by id for update
@@ -115,8 +133,11 @@ class ImportProgressRepository {
 
 	private final JdbcClient jdbc;
 
-	ImportProgressRepository(JdbcClient jdbc) {
+	private final CatalogSweeps sweeps;
+
+	ImportProgressRepository(JdbcClient jdbc, CatalogSweeps sweeps) {
 		this.jdbc = jdbc;
+		this.sweeps = sweeps;
 	}
 
 	/** @param windows the release-date windows of a windowed discover import, else empty */
@@ -144,7 +165,11 @@ class ImportProgressRepository {
 		batch.imports().forEach(id -> counts.put(id, new Counts()));
 		recordPages(batch.pages(), counts);
 		listMovies(batch.listed(), counts);
+		Map<UUID, Long> exported = exportMovies(batch.exported());
 		count(counts);
+		batch.exportDates().forEach((id, date) -> jdbc.sql("""
+				update import_jobs set export_date = :date, export_ids = export_ids + :ids where id = :id
+				""").param("id", id).param("date", date).param("ids", exported.getOrDefault(id, 0L)).update());
 		for (ImportProgress change : batch.statusChanges()) {
 			switch (change) {
 				case ImportPlanned planned ->
@@ -153,6 +178,7 @@ class ImportProgressRepository {
 				default -> throw new IllegalArgumentException("not a status change: " + change);
 			}
 		}
+		sweeps.sweepReady(counts.keySet());
 		jdbc.sql(COMPLETE_IF_DONE).param("ids", uuids(counts.keySet())).update();
 	}
 
@@ -205,6 +231,25 @@ class ImportProgressRepository {
 			.list();
 	}
 
+	/** @return the ids each import's export parts added */
+	private Map<UUID, Long> exportMovies(Map<UUID, Set<Long>> exported) {
+		Map<UUID, Long> added = new HashMap<>();
+		List<UUID> imports = new ArrayList<>();
+		List<Long> ids = new ArrayList<>();
+		exported.forEach((id, movies) -> movies.forEach(movie -> {
+			imports.add(id);
+			ids.add(movie);
+		}));
+		if (!ids.isEmpty()) {
+			jdbc.sql(EXPORT_MOVIES)
+				.param("imports", uuids(imports))
+				.param("ids", ids.toArray(Long[]::new))
+				.query((row, n) -> added.put(row.getObject(1, UUID.class), row.getLong(2)))
+				.list();
+		}
+		return added;
+	}
+
 	private void count(Map<UUID, Counts> counts) {
 		UUID[] ids = uuids(counts.keySet());
 		jdbc.sql(LOCK_IMPORTS).param("ids", ids).query(UUID.class).list();
@@ -237,8 +282,14 @@ class ImportProgressRepository {
 		return jdbc.sql("select max(heartbeat_at) from import_jobs").query(Instant.class).optional().orElse(null);
 	}
 
-	/** Ends the import if nothing of it is missing; reads and writes its one row. */
+	/**
+	 * Ends the import if nothing of it is missing; reads and writes its one row (a catalog import
+	 * whose pages all have an outcome is swept first).
+	 */
+	@Transactional
 	void completeIfDone(UUID id) {
+		jdbc.sql(LOCK_IMPORTS).param("ids", new UUID[] { id }).query(UUID.class).list();
+		sweeps.sweepReady(List.of(id));
 		jdbc.sql(COMPLETE_IF_DONE).param("ids", new UUID[] { id }).update();
 	}
 

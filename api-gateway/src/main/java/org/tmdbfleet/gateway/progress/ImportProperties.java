@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventsTimeout the longest a live progress stream stays open; the client reconnects
  * @param recheckInterval how often every running import is decided again, in case its last
  * progress event was lost
+ * @param deletedAfterExports a movie absent from this many consecutive TMDB exports read by catalog
+ * imports (and not listed by them) is marked deleted
  */
 @ConfigurationProperties("fleet.imports")
 record ImportProperties(@DefaultValue("60s") Duration stalledAfter, @DefaultValue("500ms") Duration eventsInterval,
-		@DefaultValue("30m") Duration eventsTimeout, @DefaultValue("30s") Duration recheckInterval) {
+		@DefaultValue("30m") Duration eventsTimeout, @DefaultValue("30s") Duration recheckInterval,
+		@DefaultValue("2") int deletedAfterExports) {
 }

@@ -26,12 +26,13 @@ import org.tmdbfleet.common.messages.ImportWindow;
  * into, in date order (for a changes import: the days of each request, at most 14); empty for an
  * import that is one list
  * @param lastProgressAt when a worker last reported progress of this import
+ * @param catalog where a catalog import's movies came from; null for other imports
  */
 public record ImportView(UUID id, String source, ImportStatus status, Integer maxPages, Integer pagesTotal,
 		long pagesFetched, long pagesFailed, long pagesRetrying, long moviesExpected, long moviesPersisted,
 		long moviesNotFound, long moviesFailed, Long totalResults, List<Window> windows, List<FailedPage> failedPages,
 		List<FailedMovie> failedMovies, String error, Instant createdAt, Instant startedAt, Instant finishedAt,
-		Instant lastProgressAt) {
+		Instant lastProgressAt, Catalog catalog) {
 
 	/** @param status the stored status, or STALLED */
 	static ImportView of(ImportJob job, ImportStatus status, List<FailedPage> failedPages,
@@ -40,7 +41,34 @@ public record ImportView(UUID id, String source, ImportStatus status, Integer ma
 				job.getPagesFetched(), job.getPagesFailed(), job.getPagesRetrying(), job.getMoviesExpected(),
 				job.getMoviesPersisted(), job.getMoviesNotFound(), job.getMoviesFailed(), job.getTotalResults(),
 				job.getWindows().stream().map(Window::of).toList(), failedPages, failedMovies, job.getError(),
-				job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), job.getHeartbeatAt());
+				job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), job.getHeartbeatAt(), Catalog.of(job));
+	}
+
+	/**
+	 * A catalog import's movies by the path they came: TMDB's export names them all; the discover
+	 * windows list most of them with their data; the rest are fetched one by one by their details
+	 * once every page has an outcome.
+	 *
+	 * @param exportDate the date of the export read
+	 * @param exportIds distinct movie ids in it
+	 * @param fromLists movies the discover windows listed
+	 * @param byDetails movies of the export no window listed, fetched by their details; null until
+	 * every page has an outcome
+	 * @param markedDeleted movies in the database absent from the last exports, marked deleted
+	 */
+	@Schema(name = "CatalogPaths", description = "Where a catalog import's movies came from")
+	public record Catalog(LocalDate exportDate, long exportIds, long fromLists, Long byDetails, long markedDeleted) {
+
+		static Catalog of(ImportJob job) {
+			if (!"catalog".equals(job.getSource())) {
+				return null;
+			}
+			boolean swept = job.getSweptAt() != null;
+			return new Catalog(job.getExportDate(), job.getExportIds(),
+					job.getMoviesExpected() - job.getMoviesSwept(), swept ? job.getMoviesSwept() : null,
+					job.getMoviesDeleted());
+		}
+
 	}
 
 	/** A page that could not be fetched, and why. */

@@ -1,5 +1,6 @@
 package org.tmdbfleet.gateway.progress;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.tmdbfleet.common.messages.ExportListed;
 import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportProgress;
@@ -26,6 +28,10 @@ final class ProgressBatch {
 	private final Map<PageKey, PageOutcome> pages = new LinkedHashMap<>();
 
 	private final Map<UUID, Set<Long>> listed = new LinkedHashMap<>();
+
+	private final Map<UUID, Set<Long>> exported = new LinkedHashMap<>();
+
+	private final Map<UUID, LocalDate> exportDates = new LinkedHashMap<>();
 
 	private final Set<UUID> imports = new LinkedHashSet<>();
 
@@ -48,6 +54,10 @@ final class ProgressBatch {
 					PageOutcome.failed(page.reason()), (before, failure) -> before.fetched() ? before : failure);
 			case ImportPlanned planned -> statusChanges.add(planned);
 			case ImportFailed failed -> statusChanges.add(new ImportFailed(failed.importId(), storable(failed.reason())));
+			case ExportListed part -> {
+				exported.computeIfAbsent(part.importId(), id -> new LinkedHashSet<>()).addAll(part.movieIds());
+				exportDates.put(part.importId(), part.exportDate());
+			}
 			case MoviesPersisted persisted -> {
 				// its outcomes were counted by the persist worker; it only says the import moved
 			}
@@ -64,6 +74,16 @@ final class ProgressBatch {
 
 	Map<UUID, Set<Long>> listed() {
 		return listed;
+	}
+
+	/** The export ids catalog imports read, by import. */
+	Map<UUID, Set<Long>> exported() {
+		return exported;
+	}
+
+	/** The date of the export each catalog import read (of its last part in the batch). */
+	Map<UUID, LocalDate> exportDates() {
+		return exportDates;
 	}
 
 	Set<UUID> imports() {

@@ -7,7 +7,7 @@ import java.util.UUID;
  * gateway sees the events of one import in the order they were written.
  */
 public sealed interface ImportProgress extends FleetMessage
-		permits ImportPlanned, PageFetched, PageFailed, ImportFailed, MoviesPersisted {
+		permits ImportPlanned, PageFetched, PageFailed, ImportFailed, MoviesPersisted, ExportListed {
 
 	UUID importId();
 

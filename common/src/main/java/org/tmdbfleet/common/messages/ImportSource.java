@@ -3,8 +3,10 @@ package org.tmdbfleet.common.messages;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * What an import pages through: one of TMDB's lists, or its list of the movies that changed
- * ({@code changes}: every one of them is fetched by its details).
+ * What an import pages through: one of TMDB's lists, its list of the movies that changed
+ * ({@code changes}: every one of them is fetched by its details), or every movie TMDB has
+ * ({@code catalog}: the ids of its daily export, their data through discover windows and, for the
+ * ids no window lists, by details).
  */
 public enum ImportSource {
 
@@ -24,7 +26,10 @@ public enum ImportSource {
 	DISCOVER,
 
 	@JsonProperty("changes")
-	CHANGES;
+	CHANGES,
+
+	@JsonProperty("catalog")
+	CATALOG;
 
 	/** The name used on the wire and in the API, e.g. {@code top_rated}. */
 	public String wireName() {

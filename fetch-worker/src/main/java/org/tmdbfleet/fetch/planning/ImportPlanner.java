@@ -11,8 +11,13 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.tmdbfleet.common.kafka.PoisonRecordException;
 import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.DetailsRequested;
+import org.tmdbfleet.common.messages.ExportListed;
+import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FetchPage;
+import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportFilters;
@@ -25,6 +30,7 @@ import org.tmdbfleet.fetch.paging.PagePublisher;
 import org.tmdbfleet.fetch.planning.ReleaseWindows.Window;
 import org.tmdbfleet.fetch.tmdb.TmdbClient;
 import org.tmdbfleet.fetch.tmdb.TmdbException;
+import org.tmdbfleet.fetch.tmdb.TmdbExports;
 import org.tmdbfleet.fetch.tmdb.TmdbPage;
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +59,9 @@ class ImportPlanner {
 	/** TMDB serves no list page beyond this one. */
 	static final int TMDB_MAX_PAGE = 500;
 
+	/** Export ids per {@link ExportListed} record (about 100 KB of JSON). */
+	static final int EXPORT_PART = 10_000;
+
 	/** TMDB's changes list serves at most this many days a request. */
 	static final int CHANGES_DAYS = 14;
 
@@ -69,25 +78,93 @@ class ImportPlanner {
 
 	private final PlanningProperties properties;
 
-	ImportPlanner(TmdbClient tmdb, PagePublisher publisher, CancelledImports cancellations,
+	private final TmdbExports exports;
+
+	ImportPlanner(TmdbClient tmdb, TmdbExports exports, PagePublisher publisher, CancelledImports cancellations,
 			PlanningProperties properties) {
 		this.tmdb = tmdb;
+		this.exports = exports;
 		this.publisher = publisher;
 		this.cancellations = cancellations;
 		this.properties = properties;
 	}
 
 	@KafkaListener(id = "fetch-planner", topics = Topics.IMPORTS, concurrency = "${fleet.fetch.planner-concurrency:2}")
+	void onCommand(FleetMessage command) {
+		switch (command) {
+			case ImportRequested request -> onImportRequested(request);
+			case DetailsRequested details -> onDetailsRequested(details);
+			default -> throw new PoisonRecordException("not a command for the planner: " + command.getClass().getSimpleName());
+		}
+	}
+
 	void onImportRequested(ImportRequested request) {
 		if (cancellations.isCancelled(request.importId())) {
 			log.info("Import " + request.importId() + " was cancelled before it was planned");
 			return;
 		}
-		if (request.source() == ImportSource.CHANGES) {
-			planChanges(request);
+		switch (request.source()) {
+			case CHANGES -> planChanges(request);
+			case CATALOG -> planCatalog(request);
+			default -> planList(request, genres());
+		}
+	}
+
+	/** The gateway's sweep of a catalog import: each id to its details, in the listener's transaction. */
+	private void onDetailsRequested(DetailsRequested details) {
+		if (cancellations.isCancelled(details.importId())) {
 			return;
 		}
+		details.movieIds().forEach(id -> publisher.send(Topics.DETAILS, new FetchDetails(details.importId(), id)));
+	}
+
+	/**
+	 * A catalog import: the ids of TMDB's newest export, read whole before anything is sent, then
+	 * sent in parts; then the whole discover list in release-date windows, like a discover import
+	 * with no filters, whose pages list most of them. The gateway sends the ids no window listed to
+	 * their details once every page has an outcome. With {@code details} there are no windows:
+	 * every id goes to its details.
+	 */
+	private void planCatalog(ImportRequested request) {
 		Optional<GenresFetched> genres = genres();
+		TmdbExports.Export[] export = new TmdbExports.Export[1];
+		boolean read = made(request, genres, () -> {
+			export[0] = exports.readLatest(filters(request).adultIncluded());
+			publishExport(request, export[0]);
+		});
+		if (!read) {
+			return;
+		}
+		if (request.details()) {
+			genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
+			publisher.send(Topics.PROGRESS, new ImportPlanned(request.importId(), 0, export[0].size()));
+			return;
+		}
+		planList(new ImportRequested(request.importId(), ImportSource.DISCOVER, null, ImportFilters.NONE,
+				request.requestedAt(), false), genres);
+	}
+
+	private void publishExport(ImportRequested request, TmdbExports.Export export) {
+		List<Long> part = new ArrayList<>(EXPORT_PART);
+		for (int id = export.ids().nextSetBit(0); id >= 0; id = export.ids().nextSetBit(id + 1)) {
+			part.add((long) id);
+			if (part.size() == EXPORT_PART) {
+				publishExportPart(request, export, part);
+				part.clear();
+			}
+		}
+		if (!part.isEmpty()) {
+			publishExportPart(request, export, part);
+		}
+	}
+
+	private void publishExportPart(ImportRequested request, TmdbExports.Export export, List<Long> ids) {
+		stopIfCancelled(request);
+		ExportListed part = new ExportListed(request.importId(), export.date(), ids);
+		publishStep(() -> publisher.send(Topics.PROGRESS, part));
+	}
+
+	private void planList(ImportRequested request, Optional<GenresFetched> genres) {
 		TmdbPage first;
 		try {
 			first = tmdb.fetchList(request.source(), request.filters(), 1);

@@ -21,6 +21,7 @@ final class TmdbLists {
 			case UPCOMING -> "/3/movie/upcoming";
 			case DISCOVER -> "/3/discover/movie";
 			case CHANGES -> "/3/movie/changes";
+			case CATALOG -> throw new IllegalArgumentException("a catalog import reads TMDB's export, not a list");
 		};
 	}
 

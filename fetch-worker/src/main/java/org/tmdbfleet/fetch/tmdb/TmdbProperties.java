@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts attempts per request for transient failures (5xx, 429, timeouts, resets)
  * @param retryInitialInterval first pause between attempts, doubled each time, with jitter
  * @param retryMaxInterval longest pause between attempts (a longer Retry-After is honoured)
+ * @param exportsUrl the host of TMDB's daily ID exports ({@code TMDB_EXPORTS_URL}), files under
+ * {@code /p/exports/}; the simulator serves them too
  */
 @Validated
 @ConfigurationProperties("tmdb")
@@ -30,12 +32,13 @@ public record TmdbProperties(@DefaultValue("https://api.themoviedb.org") @NotNul
 		String readToken, @DefaultValue("5s") @NotNull Duration connectTimeout,
 		@DefaultValue("10s") @NotNull Duration readTimeout, @DefaultValue("4") @Min(1) int maxAttempts,
 		@DefaultValue("500ms") @NotNull Duration retryInitialInterval,
-		@DefaultValue("10s") @NotNull Duration retryMaxInterval) {
+		@DefaultValue("10s") @NotNull Duration retryMaxInterval,
+		@DefaultValue("https://files.tmdb.org") @NotNull URI exportsUrl) {
 
 	/** Keeps the credentials out of every log line and actuator output that prints this. */
 	@Override
 	public String toString() {
-		return "TmdbProperties[baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey) + ", readToken=" + mask(readToken)
+		return "TmdbProperties[baseUrl=" + baseUrl + ", exportsUrl=" + exportsUrl + ", apiKey=" + mask(apiKey) + ", readToken=" + mask(readToken)
 				+ "]";
 	}
 
