@@ -70,10 +70,7 @@ class ChangesSyncEndToEndTests {
 					Duration.ofMinutes(2));
 			long requests = tmdb.getJson("/admin/stats").path("requests").asLong();
 
-			List<Integer> changed = Arrays.stream(catalog.touchedOn(passed))
-				.filter(index -> !catalog.adult(index))
-				.boxed()
-				.toList();
+			List<Integer> changed = fleet.changedOn(passed);
 			long pages = (catalog.touchedOn(passed).length + 99) / 100;
 			assertThat(sync.path("status").asString()).as(sync.toString()).isEqualTo("COMPLETED");
 			assertThat(sync.path("pagesTotal").asLong()).isEqualTo(pages);
@@ -85,30 +82,7 @@ class ChangesSyncEndToEndTests {
 			changed.forEach(index -> touched.add((long) catalog.id(index)));
 		}
 
-		Map<Long, Map<String, Object>> rows = fleet.database()
-			.queryForList("select tmdb_id, title, popularity, vote_count, deleted_at from movies where tmdb_id = any(?)",
-					(Object) touched.toArray(Long[]::new))
-			.stream()
-			.collect(Collectors.toMap(row -> ((Number) row.get("tmdb_id")).longValue(), row -> row));
-		long deleted = 0;
-		for (long id : touched) {
-			int index = catalog.indexOf((int) id);
-			Map<String, Object> row = rows.get(id);
-			if (index < 0) {
-				deleted++;
-				// a movie deleted before the first import was never stored; one stored is marked
-				if (row != null) {
-					assertThat(row.get("deleted_at")).as("movie %d, deleted at TMDB", id).isNotNull();
-				}
-				continue;
-			}
-			Movie movie = catalog.movie(index);
-			assertThat(row).as("movie %d, changed or added at TMDB", id).isNotNull();
-			assertThat(row.get("deleted_at")).isNull();
-			assertThat(row.get("title")).isEqualTo(movie.title());
-			assertThat(((Number) row.get("popularity")).doubleValue()).isEqualTo(movie.popularity());
-			assertThat(((Number) row.get("vote_count")).intValue()).isEqualTo(movie.voteCount());
-		}
+		long deleted = fleet.assertStoredAsTmdbHasThem(touched);
 		assertThat(deleted).as("deleted movies among the changed ones").isPositive();
 		assertThat(fleet.database()
 			.queryForObject("select count(*) from movies where deleted_at is not null", Long.class))

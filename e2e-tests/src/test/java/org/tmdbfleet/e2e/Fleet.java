@@ -1,10 +1,14 @@
 package org.tmdbfleet.e2e;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,6 +30,7 @@ import org.tmdbfleet.gateway.GatewayApplication;
 import org.tmdbfleet.persist.PersistWorkerApplication;
 import org.tmdbfleet.simulator.TmdbSimulatorApplication;
 import org.tmdbfleet.simulator.catalog.Catalog;
+import org.tmdbfleet.simulator.catalog.Movie;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringApplication;
@@ -33,6 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+
+import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole fleet in this JVM: the TMDB simulator, the gateway, a fetch worker and a persist
  * worker, each its own Spring application with its own configuration and port, joined only by
@@ -72,6 +79,8 @@ final class Fleet implements AutoCloseable {
 
 	private final List<String> fetchWorkerArgs;
 
+	private final SimulatedClock clock;
+
 	private KafkaProducer<String, Object> producer;
 
 	/** A fleet on the given Kafka and a fresh database of the embedded PostgreSQL. */
@@ -81,17 +90,24 @@ final class Fleet implements AutoCloseable {
 
 	/** The same, with settings of the fetch workers (as {@code --name=value}). */
 	Fleet(String kafkaBrokers, List<String> simulatorArgs, List<String> fetchWorkerArgs) {
+		this(kafkaBrokers, simulatorArgs, fetchWorkerArgs, List.of());
+	}
+
+	/** The same, with settings of the fetch workers and of the gateway. */
+	Fleet(String kafkaBrokers, List<String> simulatorArgs, List<String> fetchWorkerArgs, List<String> gatewayArgs) {
 		this(new Database(TestDatabase.newDatabase(), "postgres", "postgres"), kafkaBrokers, simulatorArgs,
-				fetchWorkerArgs);
+				fetchWorkerArgs, gatewayArgs);
 	}
 
 	Fleet(Database database, String kafkaBrokers) {
-		this(database, kafkaBrokers, List.of(), List.of());
+		this(database, kafkaBrokers, List.of(), List.of(), List.of());
 	}
 
-	private Fleet(Database database, String kafkaBrokers, List<String> simulatorArgs, List<String> fetchWorkerArgs) {
+	private Fleet(Database database, String kafkaBrokers, List<String> simulatorArgs, List<String> fetchWorkerArgs,
+			List<String> gatewayArgs) {
 		this.kafkaBrokers = kafkaBrokers;
 		this.fetchWorkerArgs = fetchWorkerArgs;
+		this.clock = new SimulatedClock();
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(database.url());
 		dataSource.setUser(database.user());
@@ -100,11 +116,13 @@ final class Fleet implements AutoCloseable {
 		try {
 			this.simulator = start(TmdbSimulatorApplication.application(),
 					Stream.concat(Stream.of(NO_DATABASE + "," + NO_KAFKA), simulatorArgs.stream()));
+			clock.follow(simulator.getBean(Catalog.class));
 			String[] kafka = { "--spring.kafka.bootstrap-servers=" + kafkaBrokers };
 			String[] db = { "--spring.datasource.url=" + database.url(),
 					"--spring.datasource.username=" + database.user(),
 					"--spring.datasource.password=" + database.password() };
-			this.gateway = start(GatewayApplication.application(), Stream.concat(Stream.of(kafka), Stream.of(db)));
+			this.gateway = start(clock.in(GatewayApplication.application()),
+					Stream.of(Stream.of(kafka), Stream.of(db), gatewayArgs.stream()).flatMap(args -> args));
 			this.persistWorker = start(PersistWorkerApplication.application(),
 					Stream.concat(Stream.of(kafka), Stream.of(db)));
 			this.fetchWorker = addFetchWorker();
@@ -161,10 +179,51 @@ final class Fleet implements AutoCloseable {
 
 	/** One more fetch worker, as a second instance would join the consumer group. */
 	ConfigurableApplicationContext addFetchWorker() {
-		return start(FetchWorkerApplication.application(),
+		return start(clock.in(FetchWorkerApplication.application()),
 				Stream.concat(Stream.of("--spring.kafka.bootstrap-servers=" + kafkaBrokers, NO_DATABASE,
 						"--tmdb.base-url=" + simulatorUrl(), "--tmdb.exports-url=" + simulatorUrl(),
 						"--tmdb.api-key=simulator-key"), fetchWorkerArgs.stream()));
+	}
+
+	/** The catalog rows TMDB's changes list names for {@code date} and a sync fetches: not adult. */
+	List<Integer> changedOn(LocalDate date) {
+		Catalog catalog = catalog();
+		return Arrays.stream(catalog.touchedOn(date)).filter(index -> !catalog.adult(index)).boxed().toList();
+	}
+
+	/**
+	 * Asserts that the database holds these movies as the simulated TMDB has them now: a deleted
+	 * one marked deleted (if it was ever stored), any other present, unmarked, with TMDB's title,
+	 * popularity and vote count.
+	 * @return how many of them TMDB deleted
+	 */
+	long assertStoredAsTmdbHasThem(Collection<Long> ids) {
+		Catalog catalog = catalog();
+		Map<Long, Map<String, Object>> rows = jdbc
+			.queryForList("select tmdb_id, title, popularity, vote_count, deleted_at from movies where tmdb_id = any(?)",
+					(Object) ids.toArray(Long[]::new))
+			.stream()
+			.collect(Collectors.toMap(row -> ((Number) row.get("tmdb_id")).longValue(), row -> row));
+		long deleted = 0;
+		for (long id : ids) {
+			int index = catalog.indexOf((int) id);
+			Map<String, Object> row = rows.get(id);
+			if (index < 0) {
+				deleted++;
+				// a movie deleted before the first import was never stored; one stored is marked
+				if (row != null) {
+					assertThat(row.get("deleted_at")).as("movie %d, deleted at TMDB", id).isNotNull();
+				}
+				continue;
+			}
+			Movie movie = catalog.movie(index);
+			assertThat(row).as("movie %d, changed or added at TMDB", id).isNotNull();
+			assertThat(row.get("deleted_at")).isNull();
+			assertThat(row.get("title")).isEqualTo(movie.title());
+			assertThat(((Number) row.get("popularity")).doubleValue()).isEqualTo(movie.popularity());
+			assertThat(((Number) row.get("vote_count")).intValue()).isEqualTo(movie.voteCount());
+		}
+		return deleted;
 	}
 
 	/** What the simulated TMDB holds, to compare an import with. */

@@ -27,8 +27,10 @@ public final class FleetCommand {
 			  follow ID                                    follow an import started earlier (exit 0 only on COMPLETED)
 			  cancel ID                                    cancel an import: no page of it starts any more
 			  retry ID                                     re-fetch the failed pages of an import and follow it
+			  schedules                                    list the schedules: when, what, next due time, last run
 			  demo                                         up + an import of 100 pages of popular, left running
-			SOURCE: popular | top_rated | now_playing | upcoming | discover
+			SOURCE: popular | top_rated | now_playing | upcoming | discover | changes | catalog
+			        (--from/--to: release dates for discover, the days of the changes for changes)
 			Environment: FLEET_HOME, FLEET_*_PORT, SPRING_KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL,
 			             TMDB_BASE_URL, TMDB_API_KEY, TMDB_READ_TOKEN, FLEET_API_TOKEN (see README)""";
 
@@ -92,6 +94,7 @@ public final class FleetCommand {
 				out.println("Import " + id + ": retrying what failed");
 				yield follow(watch, id);
 			}
+			case "schedules" -> schedules();
 			case "demo" -> {
 				up(List.of());
 				yield importAndFollow(List.of("popular", "--pages", "100"));
@@ -101,6 +104,18 @@ public final class FleetCommand {
 				yield 1;
 			}
 		};
+	}
+
+	private int schedules() {
+		JsonNode schedules = watch().schedules();
+		if (schedules.isEmpty()) {
+			out.println("No schedules. Create one with POST /api/schedules (see README: Keeping the catalog fresh).");
+			return 0;
+		}
+		out.println(String.format("%-20s %-16s %-14s %-30s %-22s %s", "NAME", "CRON", "ZONE", "IMPORT", "NEXT RUN",
+				"LAST RUN"));
+		schedules.forEach(schedule -> out.println(ImportWatch.scheduleLine(schedule)));
+		return 0;
 	}
 
 	private int up(List<String> options) throws IOException {

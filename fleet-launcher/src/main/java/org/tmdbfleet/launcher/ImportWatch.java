@@ -49,7 +49,16 @@ public final class ImportWatch {
 		if (details) {
 			body.put("details", true);
 		}
-		if (from != null || to != null) {
+		if (source.equals("changes")) {
+			// a changes import's days, not release dates
+			if (from != null) {
+				body.put("from", from);
+			}
+			if (to != null) {
+				body.put("to", to);
+			}
+		}
+		else if (from != null || to != null) {
 			ObjectNode filters = body.putObject("filters");
 			if (from != null) {
 				filters.put("releaseDateFrom", from);
@@ -110,6 +119,32 @@ public final class ImportWatch {
 			token = System.getenv().getOrDefault("FLEET_API_TOKENS", "").split(",")[0].trim();
 		}
 		return token.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(token);
+	}
+
+	/** The gateway's schedules, as {@code GET /api/schedules} lists them. */
+	public JsonNode schedules() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/schedules"))
+			.timeout(Duration.ofSeconds(10))
+			.build());
+		if (response.statusCode() != 200) {
+			throw new FleetException("The gateway did not list its schedules (HTTP " + response.statusCode() + "): "
+					+ problem(response.body()));
+		}
+		return JSON.readTree(response.body());
+	}
+
+	/** One line a schedule: name, when, what, the next due time and how the last run went. */
+	static String scheduleLine(JsonNode schedule) {
+		JsonNode last = schedule.path("lastRun");
+		String lastRun = last.isObject() ? last.path("dueAt").asString() + " " + last.path("outcome").asString()
+				+ (last.path("importId").isString()
+						? " " + last.path("importId").asString() + " " + last.path("importStatus").asString("")
+						: " (" + last.path("reason").asString("") + ")")
+				: "never";
+		return String.format("%-20s %-16s %-14s %-30s %-22s %s", schedule.path("name").asString(),
+				schedule.path("cron").asString(), schedule.path("zone").asString(),
+				schedule.path("import").toString(),
+				schedule.path("paused").asBoolean() ? "paused" : schedule.path("nextRunAt").asString(), lastRun);
 	}
 
 	public JsonNode view(UUID id) {

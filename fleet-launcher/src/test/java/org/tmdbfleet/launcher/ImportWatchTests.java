@@ -32,6 +32,27 @@ class ImportWatchTests {
 	}
 
 	@Test
+	void aScheduleLineSaysWhenWhatNextAndHowTheLastRunWent() {
+		JsonNode schedule = JSON.readTree("""
+				{"name":"nightly changes","cron":"0 3 * * *","zone":"UTC","import":{"source":"changes"},
+				 "paused":false,"nextRunAt":"2026-12-03T03:00:00Z",
+				 "lastRun":{"dueAt":"2026-12-02T03:00:00Z","outcome":"STARTED",
+				            "importId":"0f0e0d0c-0000-4000-8000-000000000001","importStatus":"COMPLETED"}}""");
+
+		assertThat(ImportWatch.scheduleLine(schedule)).contains("nightly changes", "0 3 * * *",
+				"{\"source\":\"changes\"}", "2026-12-03T03:00:00Z",
+				"2026-12-02T03:00:00Z STARTED 0f0e0d0c-0000-4000-8000-000000000001 COMPLETED");
+	}
+
+	@Test
+	void aChangesImportsDaysAreItsFromAndToNotReleaseDates() {
+		assertThat(JSON.readTree(ImportWatch.request("changes", null, false, "2026-11-20", "2026-11-24")))
+			.isEqualTo(JSON.readTree("{\"source\":\"changes\",\"from\":\"2026-11-20\",\"to\":\"2026-11-24\"}"));
+		assertThat(JSON.readTree(ImportWatch.request("discover", 3, false, "1990-01-01", null))).isEqualTo(JSON
+			.readTree("{\"source\":\"discover\",\"maxPages\":3,\"filters\":{\"releaseDateFrom\":\"1990-01-01\"}}"));
+	}
+
+	@Test
 	void aWatchFromTheStartCountsEverything() {
 		String line = ImportWatch.progressLine(view(25, 0, 500), view(0, 0, 0), Duration.ofSeconds(5));
 

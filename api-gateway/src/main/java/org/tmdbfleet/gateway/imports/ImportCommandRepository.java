@@ -22,13 +22,15 @@ class ImportCommandRepository {
 	}
 
 	/** @return false if the idempotency key was taken meanwhile (nothing was inserted) */
-	boolean insertQueued(UUID id, String source, String params, Integer requestedPages, String idempotencyKey) {
+	boolean insertQueued(UUID id, String source, String params, Integer requestedPages, String idempotencyKey,
+			String note) {
 		return jdbc.sql("""
-				insert into import_jobs (id, source, params, status, idempotency_key, requested_pages)
-				values (:id, :source, cast(:params as jsonb), 'QUEUED', :key, :pages)
+				insert into import_jobs (id, source, params, status, idempotency_key, requested_pages, note)
+				values (:id, :source, cast(:params as jsonb), 'QUEUED', :key, :pages, :note)
 				on conflict (idempotency_key) do nothing
 				""")
 			.param("id", id)
+			.param("note", note)
 			.param("source", source)
 			.param("params", params)
 			.param("key", idempotencyKey)

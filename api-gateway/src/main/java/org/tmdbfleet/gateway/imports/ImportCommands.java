@@ -93,7 +93,10 @@ class ImportCommands {
 			.filter(window -> window.holds(page))
 			.findFirst()
 			.map(window -> window.fetchPage(id, request.filters(), page, request.details()))
-			.orElseGet(() -> new FetchPage(id, request.source(), request.filters(), page, null, request.details()));
+			.orElseGet(() -> (request.source() == ImportSource.CATALOG)
+					// a catalog import's pages are discover's, with no filters and list data only
+					? new FetchPage(id, ImportSource.DISCOVER, ImportFilters.NONE, page, null, false)
+					: new FetchPage(id, request.source(), request.filters(), page, null, request.details()));
 	}
 
 	private void requeue(ImportJob job, Request request) {

@@ -1,5 +1,7 @@
 package org.tmdbfleet.gateway.imports;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.net.URI;
 import java.util.UUID;
 
@@ -41,9 +43,12 @@ class ImportController {
 
 	private final ImportCommands commands;
 
-	ImportController(ImportService imports, ImportCommands commands) {
+	private final Clock clock;
+
+	ImportController(ImportService imports, ImportCommands commands, Clock clock) {
 		this.imports = imports;
 		this.commands = commands;
+		this.clock = clock;
 	}
 
 	@Operation(operationId = "startImport", summary = "Start an import",
@@ -70,7 +75,7 @@ class ImportController {
 					+ "(1 to 200 printable ASCII characters)", example = "5f1c2a7e-retry-safe")
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Pattern(regexp = KEY_FORMAT,
 					message = "must be 1 to 200 printable ASCII characters") String idempotencyKey) {
-		Started started = imports.start(request.checked(), idempotencyKey);
+		Started started = imports.start(request.checked(LocalDate.now(clock)), idempotencyKey);
 		URI location = URI.create("/api/imports/" + started.view().id());
 		if (started.created()) {
 			return ResponseEntity.accepted().location(location).body(started.view());

@@ -126,7 +126,7 @@ class ImportPathWarmUp implements ApplicationRunner {
 	private void writeAndRollBack() {
 		transactions.executeWithoutResult(status -> {
 			UUID id = UUID.randomUUID();
-			imports.insertQueued(id, ImportSource.POPULAR.wireName(), "{}", 1, null);
+			imports.insertQueued(id, ImportSource.POPULAR.wireName(), "{}", 1, null, null);
 			outbox.append(Topics.IMPORTS, List.of(new ImportRequested(id, ImportSource.POPULAR, 1, ImportFilters.NONE,
 					Instant.now(), false)));
 			// the answer of a POST: the import read back and written as JSON

@@ -30,7 +30,7 @@ import org.tmdbfleet.gateway.web.Problems;
  * @param to the last day of a {@code changes} import, inclusive
  * @param includeAdult a {@code catalog} import also takes the adult titles
  */
-record ImportRequest(@Schema(description = "The TMDB list to import", example = "popular") @NotNull ImportSource source,
+public record ImportRequest(@Schema(description = "The TMDB list to import", example = "popular") @NotNull ImportSource source,
 		@Schema(description = "Pages at most; absent means every page. TMDB serves 500 pages of a list; "
 				+ "a discover import beyond that is split into release-date windows, so only discover "
 				+ "takes more than 500", example = "25", minimum = "1", maximum = "100000")
@@ -68,12 +68,12 @@ record ImportRequest(@Schema(description = "The TMDB list to import", example = 
 	 * Only discover goes past TMDB's 500 pages (in release-date windows); a list cannot. Only
 	 * changes takes days, and nothing else: its days must be ones TMDB's changes list still holds.
 	 */
-	ImportRequest checked() {
+	public ImportRequest checked(LocalDate today) {
 		if (includeAdult != null && source != ImportSource.CATALOG) {
 			throw Problems.badRequest("includeAdult", "is only for catalog imports: lists leave adult titles out");
 		}
 		if (source == ImportSource.CHANGES) {
-			return checkedChanges();
+			return checkedChanges(today);
 		}
 		if (from != null || to != null) {
 			throw Problems.badRequest(from != null ? "from" : "to", "is only for changes imports");
@@ -94,11 +94,10 @@ record ImportRequest(@Schema(description = "The TMDB list to import", example = 
 		return this;
 	}
 
-	private ImportRequest checkedChanges() {
+	private ImportRequest checkedChanges(LocalDate today) {
 		if (filters != null) {
 			throw Problems.badRequest("filters", "are for lists and discover; a changes import takes from and to");
 		}
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		LocalDate last = (to != null) ? to : (from != null && from.isAfter(today)) ? from : today;
 		LocalDate first = (from != null) ? from : (to != null) ? to.minusDays(1) : null;
 		if (first != null && first.isAfter(last)) {
@@ -133,7 +132,7 @@ record ImportRequest(@Schema(description = "The TMDB list to import", example = 
 	 * @param region {@code region}, ISO 3166-1
 	 */
 	@Schema(name = "ImportFilters", description = "TMDB discover filters; every field is optional")
-	record Filters(@Schema(example = "1990-01-01") LocalDate releaseDateFrom,
+	public record Filters(@Schema(example = "1990-01-01") LocalDate releaseDateFrom,
 			@Schema(example = "1999-12-31") LocalDate releaseDateTo,
 			@Schema(example = "[28]") @Size(max = 20) List<@NotNull @Positive Integer> genres,
 			@Schema(example = "popularity.desc") @Pattern(regexp = SORT_BY,

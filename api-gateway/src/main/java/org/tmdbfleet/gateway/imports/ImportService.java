@@ -1,6 +1,8 @@
 package org.tmdbfleet.gateway.imports;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * import the first one created, and nothing is recorded twice.
  */
 @Service
-class ImportService {
+public class ImportService {
 
 	private final ImportCommandRepository imports;
 
@@ -37,8 +39,14 @@ class ImportService {
 
 	private final MeterRegistry registry;
 
+	private final SyncDefaults defaults;
+
+	private final Clock clock;
+
 	ImportService(ImportCommandRepository imports, Outbox outbox, ImportQueries queries,
-			TransactionTemplate transactions, MeterRegistry registry) {
+			TransactionTemplate transactions, MeterRegistry registry, SyncDefaults defaults, Clock clock) {
+		this.defaults = defaults;
+		this.clock = clock;
 		this.imports = imports;
 		this.outbox = outbox;
 		this.queries = queries;
@@ -52,7 +60,18 @@ class ImportService {
 		return new Started(queries.find(recorded.id()).orElseThrow(), recorded.created());
 	}
 
-	private Recorded record(ImportRequest request, String idempotencyKey) {
+	/**
+	 * Records an import in the caller's transaction, as a schedule starts one.
+	 * @param request a request {@link ImportRequest#checked() checked} already
+	 * @return the import's id
+	 */
+	public UUID startInTransaction(ImportRequest request) {
+		return record(request, null).id();
+	}
+
+	private Recorded record(ImportRequest asked, String idempotencyKey) {
+		SyncDefaults.Resolved resolved = defaults.resolve(asked, LocalDate.now(clock));
+		ImportRequest request = resolved.request();
 		ImportRequested command = new ImportRequested(UUID.randomUUID(), request.source(), request.maxPages(),
 				request.filtersOrNone(), Instant.now(), request.wantsDetails());
 		String source = request.source().wireName();
@@ -64,7 +83,8 @@ class ImportService {
 				return replay(earlier.get(), source, params);
 			}
 		}
-		if (!imports.insertQueued(command.importId(), source, params, request.maxPages(), idempotencyKey)) {
+		if (!imports.insertQueued(command.importId(), source, params, request.maxPages(), idempotencyKey,
+				resolved.note())) {
 			// a concurrent request with the same key inserted first; the unique constraint decided
 			return replay(imports.findByIdempotencyKey(idempotencyKey).orElseThrow(), source, params);
 		}

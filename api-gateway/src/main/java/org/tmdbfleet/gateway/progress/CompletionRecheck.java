@@ -1,14 +1,11 @@
 package org.tmdbfleet.gateway.progress;
 
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tmdbfleet.gateway.PeriodicTask;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +15,7 @@ import org.springframework.stereotype.Component;
  * row per running import; every gateway may run it, the decision is one idempotent statement.
  */
 @Component
-class CompletionRecheck implements SmartLifecycle {
+class CompletionRecheck extends PeriodicTask {
 
 	private static final Logger log = LoggerFactory.getLogger(CompletionRecheck.class);
 
@@ -26,14 +23,14 @@ class CompletionRecheck implements SmartLifecycle {
 
 	private final ImportProperties properties;
 
-	private ScheduledExecutorService scheduler;
-
 	CompletionRecheck(ImportProgressRepository progress, ImportProperties properties) {
+		super("import-recheck", properties.recheckInterval());
 		this.progress = progress;
 		this.properties = properties;
 	}
 
-	void recheck() {
+	@Override
+	protected void runOnce() {
 		try {
 			for (UUID id : progress.running()) {
 				progress.completeIfDone(id);
@@ -42,24 +39,6 @@ class CompletionRecheck implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.debug("Running imports not rechecked (next try in {}): {}", properties.recheckInterval(), ex.toString());
 		}
-	}
-
-	@Override
-	public synchronized void start() {
-		long interval = properties.recheckInterval().toMillis();
-		scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("import-recheck").daemon().factory());
-		scheduler.scheduleWithFixedDelay(this::recheck, interval, interval, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		scheduler.shutdownNow();
-		scheduler = null;
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return scheduler != null;
 	}
 
 }

@@ -62,6 +62,8 @@ public class ImportJob {
 
 	private LocalDate exportDate;
 
+	private String note;
+
 	private long exportIds;
 
 	private Instant sweptAt;
@@ -179,6 +181,10 @@ public class ImportJob {
 
 	long getMoviesDeleted() {
 		return moviesDeleted;
+	}
+
+	String getNote() {
+		return note;
 	}
 
 }

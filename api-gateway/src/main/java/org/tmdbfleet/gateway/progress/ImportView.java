@@ -27,12 +27,14 @@ import org.tmdbfleet.common.messages.ImportWindow;
  * import that is one list
  * @param lastProgressAt when a worker last reported progress of this import
  * @param catalog where a catalog import's movies came from; null for other imports
+ * @param note what the gateway decided for the request, and why: the days of a changes import
+ * asked for without any, or a catalog sync chosen instead
  */
 public record ImportView(UUID id, String source, ImportStatus status, Integer maxPages, Integer pagesTotal,
 		long pagesFetched, long pagesFailed, long pagesRetrying, long moviesExpected, long moviesPersisted,
 		long moviesNotFound, long moviesFailed, Long totalResults, List<Window> windows, List<FailedPage> failedPages,
 		List<FailedMovie> failedMovies, String error, Instant createdAt, Instant startedAt, Instant finishedAt,
-		Instant lastProgressAt, Catalog catalog) {
+		Instant lastProgressAt, Catalog catalog, String note) {
 
 	/** @param status the stored status, or STALLED */
 	static ImportView of(ImportJob job, ImportStatus status, List<FailedPage> failedPages,
@@ -41,7 +43,7 @@ public record ImportView(UUID id, String source, ImportStatus status, Integer ma
 				job.getPagesFetched(), job.getPagesFailed(), job.getPagesRetrying(), job.getMoviesExpected(),
 				job.getMoviesPersisted(), job.getMoviesNotFound(), job.getMoviesFailed(), job.getTotalResults(),
 				job.getWindows().stream().map(Window::of).toList(), failedPages, failedMovies, job.getError(),
-				job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), job.getHeartbeatAt(), Catalog.of(job));
+				job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), job.getHeartbeatAt(), Catalog.of(job), job.getNote());
 	}
 
 	/**

@@ -24,11 +24,34 @@ public final class Problems {
 				null);
 	}
 
+	/** A 400 for several bad inputs. */
+	public static ErrorResponseException badRequest(List<InvalidField> errors) {
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalid(errors), null);
+	}
+
 	/** A problem of any status that names the input it is about. */
 	public static ErrorResponseException of(HttpStatus status, String title, String field, String message) {
 		ProblemDetail problem = invalid(status, List.of(new InvalidField(field, message)));
 		problem.setTitle(title);
 		return new ErrorResponseException(status, problem, null);
+	}
+
+	/**
+	 * The same problem with each field it names as a field of {@code parent}: {@code maxPages}
+	 * becomes {@code import.maxPages} when the request was the {@code import} of a larger one.
+	 */
+	public static ErrorResponseException nested(String parent, ErrorResponseException problem) {
+		if (!(problem.getBody().getProperties() != null
+				&& problem.getBody().getProperties().get("errors") instanceof List<?> errors)) {
+			return problem;
+		}
+		List<InvalidField> renamed = errors.stream()
+			.map(InvalidField.class::cast)
+			.map(error -> new InvalidField(parent + "." + error.field(), error.message()))
+			.toList();
+		ProblemDetail nested = invalid(HttpStatus.valueOf(problem.getStatusCode().value()), renamed);
+		nested.setTitle(problem.getBody().getTitle());
+		return new ErrorResponseException(problem.getStatusCode(), nested, null);
 	}
 
 	static ProblemDetail invalid(List<InvalidField> errors) {

@@ -14,17 +14,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiIntegrationTests extends GatewayIntegrationTestSupport {
 
 	/** Every operation and the error statuses it must document. */
-	private static final Map<String, List<String>> ERRORS = Map.of(
-			"post /api/imports", List.of("400", "401", "409", "413", "415", "500", "503"),
-			"get /api/imports", List.of("400", "500", "503"),
-			"get /api/imports/{id}", List.of("400", "404", "500", "503"),
-			"get /api/imports/{id}/failed-pages", List.of("400", "404", "500", "503"),
-			"get /api/imports/{id}/failed-movies", List.of("400", "404", "500", "503"),
-			"post /api/imports/{id}/cancel", List.of("400", "401", "404", "409", "500", "503"),
-			"post /api/imports/{id}/retry", List.of("400", "401", "404", "409", "500", "503"),
-			"get /api/imports/{id}/events", List.of("400", "404", "500"),
-			"get /api/movies", List.of("400", "500"),
-			"get /api/movies/{tmdbId}", List.of("400", "404", "500"));
+	private static final Map<String, List<String>> ERRORS = Map.ofEntries(
+			Map.entry("post /api/imports", List.of("400", "401", "409", "413", "415", "500", "503")),
+			Map.entry("get /api/imports", List.of("400", "500", "503")),
+			Map.entry("get /api/imports/{id}", List.of("400", "404", "500", "503")),
+			Map.entry("get /api/imports/{id}/failed-pages", List.of("400", "404", "500", "503")),
+			Map.entry("get /api/imports/{id}/failed-movies", List.of("400", "404", "500", "503")),
+			Map.entry("post /api/imports/{id}/cancel", List.of("400", "401", "404", "409", "500", "503")),
+			Map.entry("post /api/imports/{id}/retry", List.of("400", "401", "404", "409", "500", "503")),
+			Map.entry("get /api/imports/{id}/events", List.of("400", "404", "500")),
+			Map.entry("get /api/movies", List.of("400", "500")),
+			Map.entry("get /api/movies/{tmdbId}", List.of("400", "404", "500")),
+			Map.entry("post /api/schedules", List.of("400", "401", "409", "500", "503")),
+			Map.entry("get /api/schedules/{id}", List.of("400", "404", "500", "503")),
+			Map.entry("post /api/schedules/{id}/pause", List.of("400", "401", "404", "500", "503")),
+			Map.entry("delete /api/schedules/{id}", List.of("400", "401", "404", "500", "503")));
 
 	@Test
 	void everyEndpointIsDocumentedWithItsErrors() {
@@ -34,7 +38,8 @@ class OpenApiIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(document.path("paths").propertyNames()).containsExactlyInAnyOrder("/api/imports",
 				"/api/imports/{id}", "/api/imports/{id}/cancel", "/api/imports/{id}/retry", "/api/imports/{id}/events",
 				"/api/imports/{id}/failed-pages", "/api/imports/{id}/failed-movies",
-				"/api/movies", "/api/movies/{tmdbId}");
+				"/api/movies", "/api/movies/{tmdbId}", "/api/schedules", "/api/schedules/{id}",
+				"/api/schedules/{id}/pause", "/api/schedules/{id}/resume");
 		ERRORS.forEach((operation, statuses) -> {
 			String[] methodAndPath = operation.split(" ");
 			JsonNode responses = document.path("paths").path(methodAndPath[1]).path(methodAndPath[0]).path("responses");

@@ -101,6 +101,46 @@ class CatalogSweepIntegrationTests extends GatewayIntegrationTestSupport {
 				String.class, id)).isEqualTo("true");
 	}
 
+	@Test
+	void aChangesImportWithoutDaysGoesOnFromTheLastSyncOrBecomesACatalogSyncBeyondTmdbsReach() {
+		UUID longAgo = finishedSync(TODAY.minusDays(20), "1 hour");
+		try {
+			JsonNode behind = api().postJson("/api/imports", "{\"source\":\"changes\"}").json();
+			assertThat(behind.path("source").asString()).isEqualTo("catalog");
+			assertThat(behind.path("note").asString()).isEqualTo("a catalog sync instead of changes: the last sync "
+					+ "(changes) ended on " + TODAY.minusDays(20) + ", and TMDB's changes reach 14 days back (to "
+					+ TODAY.minusDays(14) + ")");
+
+			UUID recent = finishedSync(TODAY.minusDays(3), "2 hours");
+			try {
+				JsonNode goesOn = api().postJson("/api/imports", "{\"source\":\"changes\"}").json();
+				assertThat(goesOn.path("source").asString()).isEqualTo("changes");
+				assertThat(goesOn.path("note").asString())
+					.isEqualTo("changes from " + TODAY.minusDays(3) + ", where the last sync (changes) ended");
+				assertThat(goesOn.path("windows").isEmpty()).isTrue();
+				assertThat(jdbc.queryForObject("select params -> 'filters' ->> 'changedFrom' from import_jobs where id = ?",
+						String.class, UUID.fromString(goesOn.path("id").asString())))
+					.isEqualTo(TODAY.minusDays(3).toString());
+			}
+			finally {
+				jdbc.update("delete from import_jobs where id = ?", recent);
+			}
+		}
+		finally {
+			jdbc.update("delete from import_jobs where id = ?", longAgo);
+		}
+	}
+
+	/** A changes import that ended {@code after} from now (so it is the latest), its last day {@code to}. */
+	private UUID finishedSync(LocalDate to, String after) {
+		UUID id = UUID.randomUUID();
+		jdbc.update("""
+				insert into import_jobs (id, source, params, status, created_at, finished_at)
+				values (?, 'changes', cast(? as jsonb), 'COMPLETED', now(), now() + cast(? as interval))
+				""", id, "{\"filters\":{\"changedTo\":\"" + to + "\"}}", after);
+		return id;
+	}
+
 	private UUID startCatalogImport(String body) {
 		Response response = api().postJson("/api/imports", body);
 		assertThat(response.status()).as(response.body()).isEqualTo(202);

@@ -22,7 +22,6 @@ import org.tmdbfleet.common.kafka.FleetJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,11 +45,6 @@ public class TmdbExports {
 	private final HttpClient http;
 
 	private final Clock clock;
-
-	@Autowired
-	TmdbExports(TmdbProperties properties) {
-		this(properties, Clock.systemUTC());
-	}
 
 	TmdbExports(TmdbProperties properties, Clock clock) {
 		this.properties = properties;

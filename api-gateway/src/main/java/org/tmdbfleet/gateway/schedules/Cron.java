@@ -1,0 +1,59 @@
+package org.tmdbfleet.gateway.schedules;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import org.tmdbfleet.gateway.web.Problems;
+
+import org.springframework.scheduling.support.CronExpression;
+
+/**
+ * A schedule's due times: a cron expression read in a time zone. Five fields ({@code minute hour
+ * day-of-month month day-of-week}, as crontab) or six (seconds first, as Spring), or a macro such
+ * as {@code @daily}; daylight-saving changes follow the zone.
+ */
+record Cron(CronExpression expression, ZoneId zone) {
+
+	/** Due times counted at most, when telling how many a catch-up ran for. */
+	private static final int MAX_COUNTED = 10_000;
+
+	/** @throws org.springframework.web.ErrorResponseException a 400 naming {@code cron} or {@code zone} */
+	static Cron parse(String cron, String zone) {
+		ZoneId zoneId;
+		try {
+			zoneId = ZoneId.of(zone);
+		}
+		catch (DateTimeException ex) {
+			throw Problems.badRequest("zone", "is not a time zone: use a region such as Europe/Berlin, or UTC");
+		}
+		String fields = cron.trim();
+		if (!fields.startsWith("@") && fields.split("\\s+").length == 5) {
+			fields = "0 " + fields;
+		}
+		try {
+			return new Cron(CronExpression.parse(fields), zoneId);
+		}
+		catch (IllegalArgumentException ex) {
+			throw Problems.badRequest("cron", "is not a cron expression (" + ex.getMessage()
+					+ "): five fields, minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\"");
+		}
+	}
+
+	/** The first due time after {@code instant}; null if there is none. */
+	Instant next(Instant instant) {
+		ZonedDateTime next = expression.next(instant.atZone(zone));
+		return (next != null) ? next.toInstant() : null;
+	}
+
+	/** Due times after {@code from} up to {@code to} inclusive (at most {@value #MAX_COUNTED}). */
+	int between(Instant from, Instant to) {
+		int count = 0;
+		for (Instant due = next(from); due != null && !due.isAfter(to) && count < MAX_COUNTED; due = next(due)) {
+			count++;
+		}
+		return count;
+	}
+
+}
