@@ -37,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bound the TMDB budget sets (pages / budget). Case: {@code -Dbench.case=a} (TMDB at 0 ms, budget
  * unlimited) or {@code b} (150 ± 50 ms, 35/s). Takes 15 to 40 minutes on the 2-core development box.
  * Run: {@code ./mvnw -DskipTests package && ./mvnw -pl fleet-tests verify -Dit.test=FullCatalogBenchmark -Dbench.case=a}.
+ * With {@code -Dbench.source=catalog} the import is {@code {"source":"catalog"}}, and its coverage of
+ * TMDB's export is printed beside what the discover windows alone reached.
  */
 class FullCatalogBenchmark {
 
@@ -45,6 +47,9 @@ class FullCatalogBenchmark {
 	private static final String PROGRESS = "tmdb.progress";
 
 	private static final String GATEWAY_GROUP = "gateway-progress";
+
+	/** {@code -Dbench.source=catalog}: the whole catalog as TMDB's export names it, instead of discover. */
+	private static final String SOURCE = System.getProperty("bench.source", "discover");
 
 	@Test
 	void theWholeCatalog() throws Exception {
@@ -60,15 +65,35 @@ class FullCatalogBenchmark {
 		try (RunningFleet running = new RunningFleet("full-catalog-" + benchCase, environment)) {
 			running.fleet().up(2, 2, false);
 			ImportWatch watch = new ImportWatch(running.fleet().gatewayUrl(), System.out, false);
-			UUID id = watch.start("{\"source\":\"discover\",\"maxPages\":100000}");
+			UUID id = watch.start("catalog".equals(SOURCE) ? "{\"source\":\"catalog\"}"
+					: "{\"source\":\"discover\",\"maxPages\":100000}");
 			List<Sample> samples = sample(running, id);
 			JsonNode end = watch.view(id);
 			Instant lastMovie = Instant.ofEpochMilli(running.count(
 					"select (extract(epoch from max(persisted_at)) * 1000)::bigint from import_items where import_id = ?",
 					id));
 			report(benchCase, catalog, budget, end, lastMovie, samples);
+			if ("catalog".equals(SOURCE)) {
+				reportCoverage(running, id, end);
+			}
 			assertThat(end.path("status").asString()).isEqualTo("COMPLETED");
 		}
+	}
+
+	/**
+	 * A catalog import's coverage of TMDB's export: the export's ids stored, beside what the
+	 * discover windows alone listed (what a discover import of everything reaches, the baseline).
+	 */
+	private static void reportCoverage(RunningFleet running, UUID id, JsonNode end) {
+		JsonNode paths = end.path("catalog");
+		long exported = paths.path("exportIds").asLong();
+		long stored = running.count("select count(*) from import_items i join movies m using (tmdb_id) "
+				+ "where i.import_id = ? and i.exported", id);
+		System.out.printf("  export of %s: %,d ids; from the discover windows %,d (%.2f%% of the export: what a discover "
+				+ "import of everything reaches), by details %,d; stored %,d = %.3f%% of the export (%.3fx the windows "
+				+ "alone)%n", paths.path("exportDate").asString(), exported, paths.path("fromLists").asLong(),
+				100.0 * paths.path("fromLists").asLong() / exported, paths.path("byDetails").asLong(), stored,
+				100.0 * stored / exported, (double) stored / Math.max(1, paths.path("fromLists").asLong()));
 	}
 
 	/** Every second until the import ends: both GETs timed back to back, and the gateway's lag. */

@@ -2,6 +2,9 @@ package org.tmdbfleet.fleettests;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -90,7 +93,8 @@ class MultiProcessIT {
 	@Order(3)
 	void aTwentySecondDatabaseOutageMidImportLosesNothingAndNoWorkerRestarts() {
 		Map<String, Long> pidsBefore = pids();
-		UUID id = running.startImport("now_playing", 26);
+		// top_rated holds every movie; now_playing only some 40 days' releases, fewer pages on some dates
+		UUID id = running.startImport("top_rated", 26);
 		awaitPersistedAtLeast(id, 40);
 
 		report("before stopping the database", id);
@@ -198,6 +202,22 @@ class MultiProcessIT {
 						Instant.parse(end.path("startedAt").asString())).toMillis() + " ms");
 		assertThat(end.path("windows").size()).isGreaterThanOrEqualTo(40);
 		assertExact(end, id, 130);
+	}
+
+	@Test
+	@Order(8)
+	void theSimulatedTmdbLivesOnTheFleetsDateAndTheCommandLineListsSchedules() {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		DateTimeFormatter name = DateTimeFormatter.ofPattern("'/p/exports/movie_ids_'MM_dd_yyyy'.json.gz'");
+		assertThat(running.status("simulator", name.format(today.minusDays(1)))).as("yesterday's export").isEqualTo(200);
+		assertThat(running.status("simulator", name.format(today.plusDays(1)))).as("tomorrow's export").isEqualTo(404);
+
+		running.post("/api/schedules",
+				"{\"name\":\"nightly changes\",\"cron\":\"0 3 * * *\",\"import\":{\"source\":\"changes\"}}");
+		String listed = running.commandOutput("schedules");
+
+		System.out.print(listed);
+		assertThat(listed).contains("NAME", "NEXT RUN").contains("nightly changes", "0 3 * * *", "never");
 	}
 
 	private void assertExact(JsonNode end, UUID id, int pages) {

@@ -1,5 +1,6 @@
 package org.tmdbfleet.fleettests;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -110,6 +112,41 @@ final class RunningFleet implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Runs {@code ./fleet ARGS} against this fleet; answers what it printed. */
+	String commandOutput(String... args) {
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		try {
+			new FleetCommand(new PrintStream(printed, true, StandardCharsets.UTF_8), fleet).run(args);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return printed.toString(StandardCharsets.UTF_8);
+	}
+
+	/** The HTTP status of a GET of {@code path} on the instance. */
+	int status(String instance, String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create(fleet.url(instance) + path)).build(),
+					HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** POSTs JSON to the gateway as a user would; answers the body. */
+	String post(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(fleet.gatewayUrl() + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
 	}
 
 	private String get(String url) {

@@ -1,9 +1,9 @@
 package org.tmdbfleet.gateway.imports;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -30,6 +30,7 @@ import org.tmdbfleet.gateway.web.Problems;
  * @param to the last day of a {@code changes} import, inclusive
  * @param includeAdult a {@code catalog} import also takes the adult titles
  */
+@JsonInclude(JsonInclude.Include.NON_NULL) // as a schedule keeps it: what was given
 public record ImportRequest(@Schema(description = "The TMDB list to import", example = "popular") @NotNull ImportSource source,
 		@Schema(description = "Pages at most; absent means every page. TMDB serves 500 pages of a list; "
 				+ "a discover import beyond that is split into release-date windows, so only discover "

@@ -64,6 +64,16 @@ class ApiTokenIntegrationTests extends GatewayIntegrationTestSupport {
 		for (String method : List.of("POST", "PUT", "PATCH", "DELETE", "PROPFIND")) {
 			assertProblem(keep(api().send(method, "/api/movies/603", BodyPublishers.noBody())), 401);
 		}
+		String schedule = "{\"name\":\"nightly\",\"cron\":\"0 3 * * *\",\"import\":{\"source\":\"changes\"}}";
+		assertProblem(keep(api().postJson("/api/schedules", schedule)), 401);
+		Response created = keep(api().postJson("/api/schedules", schedule, "Authorization", "Bearer " + TOKEN));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.json().path("id").asString();
+		for (String action : List.of("/pause", "/resume")) {
+			assertProblem(keep(api().postJson("/api/schedules/" + id + action, "")), 401);
+		}
+		assertProblem(keep(api().send("DELETE", "/api/schedules/" + id, BodyPublishers.noBody())), 401);
+		assertThat(keep(api().get("/api/schedules/" + id)).status()).as("reading stays open").isEqualTo(200);
 		// past the token, the request meets the API's own answer
 		assertProblem(keep(api().send("DELETE", "/api/imports", BodyPublishers.noBody(), "Authorization",
 				"Bearer " + TOKEN)), 405);
