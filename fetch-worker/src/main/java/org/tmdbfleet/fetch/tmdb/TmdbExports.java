@@ -16,8 +16,8 @@ import java.util.BitSet;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tmdbfleet.common.kafka.FleetJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TmdbExports {
 
-	private static final Log log = LogFactory.getLog(TmdbExports.class);
+	private static final Logger log = LoggerFactory.getLogger(TmdbExports.class);
 
 	private static final DateTimeFormatter NAME_DATE = DateTimeFormatter.ofPattern("MM_dd_yyyy");
 
@@ -71,7 +71,7 @@ public class TmdbExports {
 			if (adult && read(fileName(date, true), ids).isEmpty()) {
 				throw failure("the adult titles' export " + fileName(date, true) + " is not there");
 			}
-			log.info("Read TMDB's export of " + date + ": " + ids.cardinality() + " movie ids");
+			log.info("Read TMDB's export of {}: {} movie ids", date, ids.cardinality());
 			return new Export(date, ids);
 		}
 		throw failure("TMDB's export is not there for " + today + " nor " + today.minusDays(1) + " ("
