@@ -3,20 +3,16 @@ package org.tmdbfleet.e2e;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.simulator.catalog.Catalog;
-import org.tmdbfleet.simulator.catalog.Movie;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -183,6 +185,18 @@ final class Fleet implements AutoCloseable {
 				Stream.concat(Stream.of("--spring.kafka.bootstrap-servers=" + kafkaBrokers, NO_DATABASE,
 						"--tmdb.base-url=" + simulatorUrl(), "--tmdb.exports-url=" + simulatorUrl(),
 						"--tmdb.api-key=simulator-key"), fetchWorkerArgs.stream()));
+	}
+
+	/** The ids of the simulated TMDB's movies now, adult titles aside: what its export names today. */
+	Set<Long> exportedIds() {
+		Catalog catalog = catalog();
+		Set<Long> ids = new HashSet<>();
+		for (int index = 0; index < catalog.rows(); index++) {
+			if (catalog.live(index) && !catalog.adult(index)) {
+				ids.add((long) catalog.id(index));
+			}
+		}
+		return ids;
 	}
 
 	/** The catalog rows TMDB's changes list names for {@code date} and a sync fetches: not adult. */

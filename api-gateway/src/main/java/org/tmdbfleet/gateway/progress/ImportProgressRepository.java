@@ -214,18 +214,13 @@ class ImportProgressRepository {
 	}
 
 	private void listMovies(Map<UUID, Set<Long>> listed, Map<UUID, Counts> counts) {
-		List<UUID> imports = new ArrayList<>();
-		List<Long> ids = new ArrayList<>();
-		listed.forEach((id, movies) -> movies.forEach(movie -> {
-			imports.add(id);
-			ids.add(movie);
-		}));
-		if (ids.isEmpty()) {
+		ImportMovies pairs = ImportMovies.of(listed);
+		if (pairs.isEmpty()) {
 			return;
 		}
 		jdbc.sql(LIST_MOVIES)
-			.param("imports", uuids(imports))
-			.param("ids", ids.toArray(Long[]::new))
+			.param("imports", pairs.imports())
+			.param("ids", pairs.ids())
 			.query((row, n) -> counts.get(row.getObject(1, UUID.class))
 				.listed(row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)))
 			.list();
@@ -234,16 +229,11 @@ class ImportProgressRepository {
 	/** @return the ids each import's export parts added */
 	private Map<UUID, Long> exportMovies(Map<UUID, Set<Long>> exported) {
 		Map<UUID, Long> added = new HashMap<>();
-		List<UUID> imports = new ArrayList<>();
-		List<Long> ids = new ArrayList<>();
-		exported.forEach((id, movies) -> movies.forEach(movie -> {
-			imports.add(id);
-			ids.add(movie);
-		}));
-		if (!ids.isEmpty()) {
+		ImportMovies pairs = ImportMovies.of(exported);
+		if (!pairs.isEmpty()) {
 			jdbc.sql(EXPORT_MOVIES)
-				.param("imports", uuids(imports))
-				.param("ids", ids.toArray(Long[]::new))
+				.param("imports", pairs.imports())
+				.param("ids", pairs.ids())
 				.query((row, n) -> added.put(row.getObject(1, UUID.class), row.getLong(2)))
 				.list();
 		}
@@ -298,7 +288,26 @@ class ImportProgressRepository {
 		return jdbc.sql("select id from import_jobs where status = 'RUNNING'").query(UUID.class).list();
 	}
 
-	/** Where a page of an import stands. */
+	/** (import, movie) pairs as the two parallel arrays an {@code unnest} statement takes. */
+	private record ImportMovies(UUID[] imports, Long[] ids) {
+
+		static ImportMovies of(Map<UUID, Set<Long>> movies) {
+			List<UUID> imports = new ArrayList<>();
+			List<Long> ids = new ArrayList<>();
+			movies.forEach((id, ofImport) -> ofImport.forEach(movie -> {
+				imports.add(id);
+				ids.add(movie);
+			}));
+			return new ImportMovies(uuids(imports), ids.toArray(Long[]::new));
+		}
+
+		boolean isEmpty() {
+			return ids.length == 0;
+		}
+
+	}
+
+		/** Where a page of an import stands. */
 	enum PageStatus {
 
 		FETCHED, FAILED, RETRYING
