@@ -25,6 +25,10 @@ public abstract class PeriodicTask implements SmartLifecycle {
 		this.interval = interval;
 	}
 
+	protected Duration interval() {
+		return interval;
+	}
+
 	/** One run; catches what it can survive. */
 	protected abstract void runOnce();
 
@@ -34,9 +38,16 @@ public abstract class PeriodicTask implements SmartLifecycle {
 		scheduler.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
+	/** Stops the schedule and waits (a little) for a run in progress to end. */
 	@Override
 	public synchronized void stop() {
 		scheduler.shutdownNow();
+		try {
+			scheduler.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		scheduler = null;
 	}
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.tmdbfleet.gateway.progress.ImportOutcomes;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +19,11 @@ class ImportCommandRepository {
 
 	private final JdbcClient jdbc;
 
-	ImportCommandRepository(JdbcClient jdbc) {
+	private final ImportOutcomes outcomes;
+
+	ImportCommandRepository(JdbcClient jdbc, ImportOutcomes outcomes) {
 		this.jdbc = jdbc;
+		this.outcomes = outcomes;
 	}
 
 	/** @return false if the idempotency key was taken meanwhile (nothing was inserted) */
@@ -51,10 +56,15 @@ class ImportCommandRepository {
 	 * @return whether the import is now cancelled
 	 */
 	boolean cancel(UUID id) {
-		return jdbc.sql("""
-				update import_jobs set status = 'CANCELLED', finished_at = coalesce(finished_at, now())
-				where id = :id and status in ('QUEUED', 'RUNNING', 'CANCELLED')
-				""").param("id", id).update() > 0;
+		List<ImportOutcomes.Ended> cancelled = jdbc.sql("""
+				update import_jobs set status = 'CANCELLED', finished_at = now()
+				where id = :id and status in ('QUEUED', 'RUNNING')
+				""" + ImportOutcomes.RETURNING).param("id", id).query(ImportOutcomes::ended).list();
+		outcomes.record(cancelled);
+		return !cancelled.isEmpty() || jdbc.sql("select count(*) from import_jobs where id = :id and status = 'CANCELLED'")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**

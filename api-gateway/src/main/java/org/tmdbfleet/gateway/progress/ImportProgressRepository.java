@@ -49,7 +49,7 @@ class ImportProgressRepository {
 			  and pages_fetched + pages_failed >= total_pages and pages_retrying = 0
 			  and movies_persisted + movies_not_found + movies_failed >= movies_expected
 			  and (source <> 'catalog' or swept_at is not null)
-			""";
+			""" + ImportOutcomes.RETURNING;
 
 	private static final String LOCK_PAGES = """
 			select p.import_id, p.page, p.status
@@ -135,9 +135,12 @@ class ImportProgressRepository {
 
 	private final CatalogSweeps sweeps;
 
-	ImportProgressRepository(JdbcClient jdbc, CatalogSweeps sweeps) {
+	private final ImportOutcomes outcomes;
+
+	ImportProgressRepository(JdbcClient jdbc, CatalogSweeps sweeps, ImportOutcomes outcomes) {
 		this.jdbc = jdbc;
 		this.sweeps = sweeps;
+		this.outcomes = outcomes;
 	}
 
 	/** @param windows the release-date windows of a windowed discover import, else empty */
@@ -179,7 +182,7 @@ class ImportProgressRepository {
 			}
 		}
 		sweeps.sweepReady(counts.keySet());
-		jdbc.sql(COMPLETE_IF_DONE).param("ids", uuids(counts.keySet())).update();
+		outcomes.record(jdbc.sql(COMPLETE_IF_DONE).param("ids", uuids(counts.keySet())).query(ImportOutcomes::ended).list());
 	}
 
 	private void recordPages(Map<PageKey, PageOutcome> pages, Map<UUID, Counts> counts) {
@@ -261,10 +264,10 @@ class ImportProgressRepository {
 	}
 
 	private void markFailed(UUID id, String reason) {
-		jdbc.sql("""
+		outcomes.record(jdbc.sql("""
 				update import_jobs set status = 'FAILED', error = :reason, finished_at = now(), heartbeat_at = now()
 				where id = :id and status in ('QUEUED', 'RUNNING')
-				""").param("id", id).param("reason", reason).update();
+				""" + ImportOutcomes.RETURNING).param("id", id).param("reason", reason).query(ImportOutcomes::ended).list());
 	}
 
 	/** When any import last progressed; null if none ever did. */
@@ -280,7 +283,7 @@ class ImportProgressRepository {
 	void completeIfDone(UUID id) {
 		jdbc.sql(LOCK_IMPORTS).param("ids", new UUID[] { id }).query(UUID.class).list();
 		sweeps.sweepReady(List.of(id));
-		jdbc.sql(COMPLETE_IF_DONE).param("ids", new UUID[] { id }).update();
+		outcomes.record(jdbc.sql(COMPLETE_IF_DONE).param("ids", new UUID[] { id }).query(ImportOutcomes::ended).list());
 	}
 
 	/** The imports still running, for the periodic re-decision. */

@@ -1,7 +1,10 @@
 package org.tmdbfleet.gateway.progress;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,14 +32,42 @@ class StallWatch {
 
 	private final ImportProgressRepository progress;
 
+	private final ImportJobRepository jobs;
+
+	/** The imports by status as last counted, and when; one count serves a whole scrape. */
+	private volatile Counted counted = new Counted(Map.of(), 0);
+
 	StallWatch(ImportProperties properties, ImportProgressRepository progress, ImportJobRepository jobs,
 			MeterRegistry registry) {
 		this.properties = properties;
 		this.progress = progress;
-		// the same rule as the API's, counted in the database
-		Gauge.builder("fleet.imports.stalled", () -> jobs.count(now().withStatus(ImportStatus.STALLED)))
-			.description("Unfinished imports without progress while the whole fleet makes none")
-			.register(registry);
+		this.jobs = jobs;
+		for (ImportStatus status : ImportStatus.values()) {
+			Gauge.builder("fleet.imports", () -> countsByStatus().getOrDefault(status, 0L))
+				.description("Imports by status as the API shows it (STALLED derived by the same rule); "
+						+ "every gateway reports the same numbers")
+				.tag("status", status.name())
+				.register(registry);
+		}
+	}
+
+	/** Imports by status as the API tells them, counted in the database at most once a second. */
+	Map<ImportStatus, Long> countsByStatus() {
+		Counted last = counted;
+		long now = System.nanoTime();
+		if (now - last.at() < TimeUnit.SECONDS.toNanos(1) && !last.counts().isEmpty()) {
+			return last.counts();
+		}
+		Snapshot snapshot = now();
+		Map<ImportStatus, Long> counts = new EnumMap<>(ImportStatus.class);
+		for (ImportStatus status : ImportStatus.values()) {
+			counts.put(status, jobs.count(snapshot.withStatus(status)));
+		}
+		counted = new Counted(counts, now);
+		return counts;
+	}
+
+	private record Counted(Map<ImportStatus, Long> counts, long at) {
 	}
 
 	/** The fleet as it stands now; read once per request. */

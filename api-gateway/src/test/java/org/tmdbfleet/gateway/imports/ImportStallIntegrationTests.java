@@ -56,9 +56,9 @@ class ImportStallIntegrationTests extends GatewayIntegrationTestSupport {
 	}
 
 	private int stalledGauge() {
-		Matcher gauge = Pattern.compile("(?m)^fleet_imports_stalled\\{[^}]*} (\\S+)$")
+		Matcher gauge = Pattern.compile("(?m)^fleet_imports\\{[^}]*status=\"STALLED\"[^}]*} (\\S+)$")
 			.matcher(api().get("/actuator/prometheus").body());
-		assertThat(gauge.find()).as("fleet_imports_stalled is exported").isTrue();
+		assertThat(gauge.find()).as("fleet_imports{status=STALLED} is exported").isTrue();
 		return (int) Double.parseDouble(gauge.group(1));
 	}
 

@@ -31,7 +31,8 @@ public final class Topics {
 
 	public static final String DLT_SUFFIX = ".DLT";
 
-	static final List<String> ALL = List.of(IMPORTS, PAGES, DETAILS, MOVIES, PROGRESS);
+	/** The topics that carry work, each with its DLT (the control topic has neither group nor DLT). */
+	public static final List<String> ALL = List.of(IMPORTS, PAGES, DETAILS, MOVIES, PROGRESS);
 
 	private Topics() {
 	}

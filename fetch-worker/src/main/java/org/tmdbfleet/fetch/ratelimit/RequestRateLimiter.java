@@ -1,12 +1,15 @@
 package org.tmdbfleet.fetch.ratelimit;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
@@ -49,6 +52,10 @@ public class RequestRateLimiter {
 	/** When the rate was last cut for a 429; null before the first. */
 	private Long lastThrottle;
 
+	private final Timer waits;
+
+	private final Counter cuts;
+
 	RequestRateLimiter(RateLimitProperties properties, PartitionShare share, MeterRegistry registry) {
 		this.properties = properties;
 		this.share = share;
@@ -59,6 +66,15 @@ public class RequestRateLimiter {
 			.register(registry);
 		Gauge.builder("fleet.rate.share", share, PartitionShare::fraction)
 			.description("This instance's share of the fleet's TMDB budget (its page partitions)")
+			.register(registry);
+		this.waits = Timer.builder("fleet.rate.wait")
+			.description("How long a TMDB request waited for its slot in this instance's share of the budget")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofSeconds(30))
+			.register(registry);
+		this.cuts = Counter.builder("fleet.rate.cuts")
+			.description("Times a 429 from TMDB cut this instance's rate (once per window, however many 429s)")
 			.register(registry);
 	}
 
@@ -72,6 +88,7 @@ public class RequestRateLimiter {
 	 * much later than it was due tells of a stall (see {@link #wokeLate(long, long)}).
 	 */
 	public void acquire() {
+		long asked = System.nanoTime();
 		long due = 0;
 		boolean parked = false;
 		while (true) {
@@ -95,6 +112,7 @@ public class RequestRateLimiter {
 					nextSlot = Math.max(nextSlot + interval, now + interval / 2);
 					lastInterval = interval;
 					sent.addLast(now);
+					waits.record(now - asked, TimeUnit.NANOSECONDS);
 					return;
 				}
 				else {
@@ -146,6 +164,7 @@ public class RequestRateLimiter {
 		recover(now);
 		double factor = backoff < 1.0 ? properties.backoffFactor() : properties.firstBackoffFactor();
 		backoff = Math.max(0.05, backoff * factor);
+		cuts.increment();
 		lastThrottle = now;
 		lastThrottleOrRecovery = now;
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.tmdbfleet.common.kafka.FleetJson;
@@ -110,6 +111,7 @@ public class TmdbClient {
 							ex.tmdbStatusCode());
 				}
 				Duration retryAfter = null;
+				retries(endpoint, ex).increment();
 				if (ex instanceof RateLimitedException limited) {
 					rateLimiter.throttled();
 					retryAfter = limited.retryAfter;
@@ -147,6 +149,21 @@ public class TmdbClient {
 				.tags("endpoint", endpoint, "status", status)
 				.register(registry));
 		}
+	}
+
+	/** Retries by the kind of failure that caused them. */
+	private Counter retries(String endpoint, TmdbException failure) {
+		String reason = switch (failure.httpStatus()) {
+			case 0 -> "unreachable";
+			case 200 -> "malformed";
+			case 429 -> "rate_limited";
+			case 408 -> "timeout";
+			default -> failure.httpStatus() >= 500 ? "server_error" : "other";
+		};
+		return Counter.builder("fleet.tmdb.retries")
+			.description("TMDB requests retried, by endpoint and the reason (rate_limited, server_error, unreachable, ...)")
+			.tags("endpoint", endpoint, "reason", reason)
+			.register(registry);
 	}
 
 	private static void abandonUnless(BooleanSupplier wanted) {

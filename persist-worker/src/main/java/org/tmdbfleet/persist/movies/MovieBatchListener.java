@@ -1,5 +1,6 @@
 package org.tmdbfleet.persist.movies;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -69,6 +70,8 @@ class MovieBatchListener {
 			.register(registry);
 		this.batchDuration = Timer.builder("fleet.persist.batch.duration")
 			.description("Time to persist one batch, database commit included")
+			.publishPercentileHistogram()
+			.maximumExpectedValue(Duration.ofMinutes(1))
 			.register(registry);
 	}
 
