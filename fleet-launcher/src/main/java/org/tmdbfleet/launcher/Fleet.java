@@ -218,13 +218,24 @@ public final class Fleet {
 	}
 
 	private void refreshPrometheus() {
+		// scrape jobs named after the services, as in docker-compose: the rules and dashboards use them
 		Map<String, List<Integer>> ports = new LinkedHashMap<>();
-		for (String kind : List.of("gateway", "fetch", "persist", "simulator")) {
-			List<Integer> kindPorts = running(kind).stream().map(name -> components.of(name).port()).toList();
+		Map<String, String> jobs = new LinkedHashMap<>();
+		jobs.put("gateway", "api-gateway");
+		jobs.put("fetch", "fetch-worker");
+		jobs.put("persist", "persist-worker");
+		jobs.put("simulator", "tmdb-simulator");
+		jobs.forEach((kind, job) -> {
+			// every instance this fleet started, running or not: a dead one is a target that is down
+			List<Integer> kindPorts = registry.names()
+				.stream()
+				.filter(name -> Components.kind(name).equals(kind))
+				.map(name -> components.of(name).port())
+				.toList();
 			if (!kindPorts.isEmpty()) {
-				ports.put(kind, kindPorts);
+				ports.put(job, kindPorts);
 			}
-		}
+		});
 		new Prometheus(settings).writeConfig(ports);
 		if (registry.find("prometheus").isPresent()) {
 			HealthChecks.post("http://localhost:" + settings.prometheusPort() + "/-/reload");

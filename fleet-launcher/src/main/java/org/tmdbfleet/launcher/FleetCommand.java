@@ -19,7 +19,7 @@ public final class FleetCommand {
 			usage: ./fleet COMMAND
 			  up [--fetch N] [--persist M] [--prometheus]   start the fleet (defaults: 2 fetch, 2 persist workers)
 			  down                                         stop everything ./fleet started
-			  status                                       list processes with their health
+			  status                                       list processes with their health, consumer lag and dead letters
 			  logs SERVICE [--lines N]                     show a process's log (kafka, postgres, gateway, fetch-1, ...)
 			  scale fetch=N persist=M                      add or remove workers while running
 			  import SOURCE [--pages N] [--details] [--from DATE --to DATE]
@@ -148,6 +148,9 @@ public final class FleetCommand {
 			String health = !status.alive() ? "EXITED" : status.healthy() ? "UP" : "STARTING";
 			out.printf("%-12s %8s  %-9s %s%n", status.name(), status.alive() ? status.pid() : "-", health,
 					status.url() == null ? "" : status.url());
+		}
+		if (statuses.stream().anyMatch(status -> status.name().equals("gateway"))) {
+			KafkaBacklogReport.print(fleet.gatewayUrl(), out);
 		}
 		return statuses.stream().allMatch(Fleet.InstanceStatus::healthy) ? 0 : 1;
 	}

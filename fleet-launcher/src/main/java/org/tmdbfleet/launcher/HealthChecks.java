@@ -76,7 +76,8 @@ final class HealthChecks {
 		}
 	}
 
-	private static String get(String url) {
+	/** The body of a 200 answer to a GET, or null. */
+	static String get(String url) {
 		try {
 			HttpResponse<String> response = HTTP.send(
 					HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),

@@ -22,6 +22,11 @@ final class Prometheus {
 		this.directory = settings.home().resolve("prometheus");
 	}
 
+	/** The rule files docker-compose's Prometheus loads too. */
+	Path rules() {
+		return settings.repository().resolve("monitoring").resolve("prometheus").resolve("rules").resolve("*.yml");
+	}
+
 	static Optional<Path> binary() {
 		return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
 			.map(dir -> Path.of(dir, "prometheus"))
@@ -40,14 +45,21 @@ final class Prometheus {
 				Map.of(), HealthChecks.http(url + "/-/ready"), url);
 	}
 
-	/** One scrape job per kind, listing the instances that run now; reloaded on every change. */
+	/**
+	 * One scrape job per service, listing the instances this fleet started (a crashed one stays, as
+	 * a target that is down); the fleet's alert and recording rules from the checkout. Reloaded on
+	 * every change.
+	 */
 	void writeConfig(Map<String, List<Integer>> portsByJob) {
 		StringBuilder config = new StringBuilder("""
 				# written by ./fleet; rewritten when the fleet scales
 				global:
 				  scrape_interval: 5s
+				  evaluation_interval: 5s
+				rule_files:
+				  - '%s'
 				scrape_configs:
-				""");
+				""".formatted(rules()));
 		portsByJob.forEach((job, ports) -> config.append("""
 				  - job_name: %s
 				    metrics_path: /actuator/prometheus

@@ -1,7 +1,7 @@
 package org.tmdbfleet.gateway.auth;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tmdbfleet.gateway.web.ProblemWriter;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,7 +24,7 @@ class ApiAuthConfiguration {
 	static final String NO_TOKEN_IN_PROD = "No API token configured: set fleet.api.tokens (env FLEET_API_TOKENS, "
 			+ "comma-separated). The prod profile refuses to start with an open API, where anyone could start imports.";
 
-	private static final Log log = LogFactory.getLog(ApiAuthConfiguration.class);
+	private static final Logger log = LoggerFactory.getLogger(ApiAuthConfiguration.class);
 
 	@Bean
 	FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(ApiTokenProperties properties,

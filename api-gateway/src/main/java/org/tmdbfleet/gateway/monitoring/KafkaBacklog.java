@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
  * records reads up to twice its size; a group that has caught up reads 0.</li>
  * <li>{@code fleet_dead_letters_total{topic}}: the records on each dead-letter topic, counted by
  * reading them (committed ones only) from the start, so every gateway reports the same number
- * and a restart does not lose it.</li>
+ * and a restart does not lose it; shown once counted whole.</li>
  * </ul>
  * Read every {@code fleet.monitoring.kafka-interval}; while Kafka is unreachable the last values
  * stay.
@@ -59,6 +59,8 @@ class KafkaBacklog extends PeriodicTask {
 
 	private final KafkaProperties kafka;
 
+	private final MeterRegistry registry;
+
 	private final MultiGauge lag;
 
 	private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
@@ -69,19 +71,17 @@ class KafkaBacklog extends PeriodicTask {
 
 	private boolean warned;
 
+	/** Whether the dead letters are counted whole once, and their counters shown. */
+	private boolean deadLettersShown;
+
 	KafkaBacklog(KafkaProperties kafka, MonitoringProperties properties, MeterRegistry registry) {
 		super("kafka-backlog", properties.kafkaInterval());
 		this.kafka = kafka;
 		this.lag = MultiGauge.builder("fleet.kafka.consumer.lag")
 			.description("Offsets a consumer group has yet to read of a topic, from its committed offsets")
 			.register(registry);
-		for (String topic : Topics.ALL) {
-			AtomicLong count = deadLetters.computeIfAbsent(Topics.deadLetter(topic), name -> new AtomicLong());
-			FunctionCounter.builder("fleet.dead.letters", count, AtomicLong::get)
-				.description("Records on a dead-letter topic (committed ones), counted from its start")
-				.tag("topic", Topics.deadLetter(topic))
-				.register(registry);
-		}
+		this.registry = registry;
+		Topics.ALL.forEach(topic -> deadLetters.put(Topics.deadLetter(topic), new AtomicLong()));
 	}
 
 	@Override
@@ -183,11 +183,28 @@ class KafkaBacklog extends PeriodicTask {
 		}
 		Map<TopicPartition, Long> ends = reader.endOffsets(reader.assignment(), TIMEOUT);
 		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (!caughtUp(reader, ends) && System.nanoTime() < deadline) {
+		boolean caughtUp;
+		while (!(caughtUp = caughtUp(reader, ends)) && System.nanoTime() < deadline) {
 			for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(500))) {
 				deadLetters.get(record.topic()).incrementAndGet();
 			}
 		}
+		if (caughtUp && !deadLettersShown) {
+			showDeadLetters();
+		}
+	}
+
+	/**
+	 * The counters appear once the topics are counted whole: a restarted gateway's series then
+	 * goes on at the number it had before, instead of climbing from 0, which Prometheus would take
+	 * for new dead letters.
+	 */
+	private void showDeadLetters() {
+		deadLetters.forEach((topic, count) -> FunctionCounter.builder("fleet.dead.letters", count, AtomicLong::get)
+			.description("Records on a dead-letter topic (committed ones), counted from its start")
+			.tag("topic", topic)
+			.register(registry));
+		deadLettersShown = true;
 	}
 
 	private static boolean caughtUp(KafkaConsumer<byte[], byte[]> reader, Map<TopicPartition, Long> ends) {

@@ -1,6 +1,5 @@
 package org.tmdbfleet.common.kafka;
 
-import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.tmdbfleet.common.messages.FleetMessage;
 
@@ -17,7 +16,7 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  */
 public final class ConsumedRecords {
 
-	private static final LogAccessor log = new LogAccessor(LogFactory.getLog(ConsumedRecords.class));
+	private static final LogAccessor log = new LogAccessor(ConsumedRecords.class);
 
 	private ConsumedRecords() {
 	}

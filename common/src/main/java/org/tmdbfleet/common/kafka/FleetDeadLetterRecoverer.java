@@ -7,7 +7,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tmdbfleet.common.kafka.DeadLetterNotice.Notice;
+import org.tmdbfleet.common.logging.ImportLogContext;
 import org.tmdbfleet.common.messages.FleetMessage;
 
 import org.springframework.kafka.core.KafkaOperations;
@@ -21,6 +24,8 @@ import org.springframework.kafka.support.KafkaHeaders;
  */
 final class FleetDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
+	private static final Logger log = LoggerFactory.getLogger(FleetDeadLetterRecoverer.class);
+
 	private final List<DeadLetterNotice> notices;
 
 	FleetDeadLetterRecoverer(KafkaOperations<Object, Object> template, List<DeadLetterNotice> notices) {
@@ -31,13 +36,17 @@ final class FleetDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 	@Override
 	protected void publish(ProducerRecord<Object, Object> deadLetter, KafkaOperations<Object, Object> template,
 			ConsumerRecord<?, ?> record) {
-		super.publish(deadLetter, template, record);
 		if (!(record.value() instanceof FleetMessage command)) {
+			super.publish(deadLetter, template, record);
 			return;
 		}
-		String reason = reason(deadLetter);
-		for (DeadLetterNotice notice : notices) {
-			notice.noticeOf(command, reason).ifPresent(found -> send(template, found));
+		try (ImportLogContext context = ImportLogContext.of(command)) {
+			super.publish(deadLetter, template, record);
+			String reason = reason(deadLetter);
+			log.warn("{} dead-lettered to {}: {}", command.getClass().getSimpleName(), deadLetter.topic(), reason);
+			for (DeadLetterNotice notice : notices) {
+				notice.noticeOf(command, reason).ifPresent(found -> send(template, found));
+			}
 		}
 	}
 

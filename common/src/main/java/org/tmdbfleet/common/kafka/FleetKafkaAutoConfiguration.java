@@ -26,6 +26,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.FailedRecordProcessor;
@@ -84,6 +85,12 @@ public class FleetKafkaAutoConfiguration {
 				factory.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
 			}
 		};
+	}
+
+	/** Boot's listener container factory takes it: each record handled names its import in the logs. */
+	@Bean
+	RecordInterceptor<Object, Object> importLogContextInterceptor() {
+		return new ImportLogContextInterceptor();
 	}
 
 	@Bean

@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportCancelled;
 
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CancelledImports implements SmartLifecycle {
 
-	private static final Log log = LogFactory.getLog(CancelledImports.class);
+	private static final Logger log = LoggerFactory.getLogger(CancelledImports.class);
 
 	/** How long a page waits for the startup read before its listener retries it. */
 	private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(30);

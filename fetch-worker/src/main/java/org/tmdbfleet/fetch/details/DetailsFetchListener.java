@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.MovieFetched;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DetailsFetchListener {
 
-	private static final Log log = LogFactory.getLog(DetailsFetchListener.class);
+	private static final Logger log = LoggerFactory.getLogger(DetailsFetchListener.class);
 
 	private final TmdbClient tmdb;
 

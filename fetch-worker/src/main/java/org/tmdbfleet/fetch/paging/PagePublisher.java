@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FetchPage;
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PagePublisher {
 
-	private static final Log log = LogFactory.getLog(PagePublisher.class);
+	private static final Logger log = LoggerFactory.getLogger(PagePublisher.class);
 
 	private final KafkaTemplate<Object, Object> kafka;
 

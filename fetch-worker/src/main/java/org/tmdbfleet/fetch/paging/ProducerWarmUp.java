@@ -1,7 +1,7 @@
 package org.tmdbfleet.fetch.paging;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tmdbfleet.common.kafka.Topics;
 
 import org.springframework.boot.ApplicationArguments;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ProducerWarmUp implements ApplicationRunner {
 
-	private static final Log log = LogFactory.getLog(ProducerWarmUp.class);
+	private static final Logger log = LoggerFactory.getLogger(ProducerWarmUp.class);
 
 	private final KafkaTemplate<Object, Object> kafka;
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tmdbfleet.common.kafka.PoisonRecordException;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.DetailsRequested;
@@ -68,7 +68,7 @@ class ImportPlanner {
 	/** TMDB lists films announced years ahead; an open upper bound is cut as if it ended here. */
 	private static final int YEARS_AHEAD = 2;
 
-	private static final Log log = LogFactory.getLog(ImportPlanner.class);
+	private static final Logger log = LoggerFactory.getLogger(ImportPlanner.class);
 
 	private final TmdbClient tmdb;
 

@@ -64,6 +64,9 @@ public class RequestRateLimiter {
 		Gauge.builder("fleet.rate.limit", this, RequestRateLimiter::currentRate)
 			.description("TMDB requests per second this instance may send now")
 			.register(registry);
+		Gauge.builder("fleet.rate.budget", properties, RateLimitProperties::requestsPerSecond)
+			.description("The whole fleet's TMDB budget in requests per second, as this instance is configured")
+			.register(registry);
 		Gauge.builder("fleet.rate.share", share, PartitionShare::fraction)
 			.description("This instance's share of the fleet's TMDB budget (its page partitions)")
 			.register(registry);
