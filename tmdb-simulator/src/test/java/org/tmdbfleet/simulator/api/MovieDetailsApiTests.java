@@ -112,8 +112,9 @@ class MovieDetailsApiTests extends SimulatorApiTestSupport {
 
 		String metrics = client.getWith("/actuator/prometheus").body();
 
-		assertThat(metrics).contains("simulator_requests_total{endpoint=\"movie\",status=\"200\"}")
-			.contains("simulator_requests_total{endpoint=\"popular\",status=\"200\"}");
+		assertThat(metrics)
+			.contains("simulator_requests_total{application=\"tmdb-simulator\",endpoint=\"movie\",status=\"200\"}")
+			.contains("simulator_requests_total{application=\"tmdb-simulator\",endpoint=\"popular\",status=\"200\"}");
 	}
 
 }

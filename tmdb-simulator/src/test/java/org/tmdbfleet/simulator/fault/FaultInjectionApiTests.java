@@ -90,7 +90,7 @@ class FaultInjectionApiTests extends SimulatorApiTestSupport {
 		assertThatIOException().isThrownBy(() -> fetch("/3/movie/popular?page=1", Duration.ofSeconds(5)))
 			.isNotInstanceOf(HttpTimeoutException.class);
 		assertThat(client.getWith("/actuator/prometheus").body())
-			.containsPattern("simulator_requests_total\\{endpoint=\"popular\",status=\"444\"");
+			.containsPattern("simulator_requests_total\\{application=\"tmdb-simulator\",endpoint=\"popular\",status=\"444\"");
 	}
 
 	@Test
