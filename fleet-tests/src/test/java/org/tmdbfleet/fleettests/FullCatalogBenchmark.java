@@ -62,6 +62,9 @@ class FullCatalogBenchmark {
 			environment.put("SIMULATOR_LATENCY", "150ms");
 			environment.put("SIMULATOR_LATENCYJITTER", "50ms");
 		}
+		// -Dbench.env.NAME=value: a setting of the services for this run, e.g. FLEET_RATELIMIT_JITTERALLOWANCE
+		System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.env."))
+			.forEach(name -> environment.put(name.substring("bench.env.".length()), System.getProperty(name)));
 		try (RunningFleet running = new RunningFleet("full-catalog-" + benchCase, environment)) {
 			running.fleet().up(2, 2, false);
 			ImportWatch watch = new ImportWatch(running.fleet().gatewayUrl(), System.out, false);

@@ -89,7 +89,8 @@ class FleetMetricsIntegrationTests extends GatewayIntegrationTestSupport {
 		api().postJson("/api/imports/" + cancelled + "/cancel", "");
 		api().postJson("/api/imports/" + cancelled + "/cancel", "");
 
-		assertThat(finished("completed") - completedBefore).isEqualTo(1);
+		// recorded once the ending transaction has committed, just after the status shows
+		await().until(() -> finished("completed") - completedBefore == 1);
 		assertThat(finished("cancelled") - cancelledBefore).as("cancelled twice, ended once").isEqualTo(1);
 		long stored = jdbc.queryForObject("select count(*) from import_jobs where status = 'CANCELLED'", Long.class);
 		assertThat(metric("fleet_imports", "status=\"CANCELLED\"")).isEqualTo(stored);
