@@ -42,7 +42,8 @@ import org.springframework.stereotype.Component;
  * the last stable offsets less the group's committed offsets, summed over the topic's partitions
  * (a partition the group never committed counts from its first offset). In offsets, not
  * records: a transaction's commit marker takes an offset too, so a backlog of transactional
- * records reads up to twice its size; a group that has caught up reads 0.</li>
+ * records reads up to twice its size, and a group that has caught up may read up to one per
+ * partition (its committed offset sits just before the last commit marker).</li>
  * <li>{@code fleet_dead_letters_total{topic}}: the records on each dead-letter topic, counted by
  * reading them (committed ones only) from the start, so every gateway reports the same number
  * and a restart does not lose it; shown once counted whole.</li>
