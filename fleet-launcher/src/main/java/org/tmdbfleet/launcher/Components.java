@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,16 +29,30 @@ final class Components {
 		this.registry = registry;
 	}
 
+	/**
+	 * The kinds of instance that run one of the fleet's services, and the service (its module, and
+	 * its Prometheus scrape job, as in docker-compose).
+	 */
+	static final Map<String, String> SERVICES = new LinkedHashMap<>();
+
+	static {
+		SERVICES.put("gateway", "api-gateway");
+		SERVICES.put("fetch", "fetch-worker");
+		SERVICES.put("persist", "persist-worker");
+		SERVICES.put("simulator", "tmdb-simulator");
+	}
+
 	Instance of(String name) {
 		return switch (kind(name)) {
 			case "kafka" -> new KafkaBroker(settings).instance(registry.log(name));
 			case "postgres" -> postgres();
-			case "simulator" -> service(name, "tmdb-simulator", settings.simulatorPort(), "FLEET_SIMULATOR_PORT",
-					simulatorClock());
-			case "gateway" -> service(name, "api-gateway", settings.gatewayPort(), "FLEET_GATEWAY_PORT", database());
-			case "fetch" -> service(name, "fetch-worker", settings.fetchBasePort() + index(name),
+			case "simulator" -> service(name, SERVICES.get("simulator"), settings.simulatorPort(),
+					"FLEET_SIMULATOR_PORT", simulatorClock());
+			case "gateway" -> service(name, SERVICES.get("gateway"), settings.gatewayPort(), "FLEET_GATEWAY_PORT",
+					database());
+			case "fetch" -> service(name, SERVICES.get("fetch"), settings.fetchBasePort() + index(name),
 					"FLEET_FETCH_BASE_PORT", tmdb());
-			case "persist" -> service(name, "persist-worker", settings.persistBasePort() + index(name),
+			case "persist" -> service(name, SERVICES.get("persist"), settings.persistBasePort() + index(name),
 					"FLEET_PERSIST_BASE_PORT", database());
 			case "prometheus" -> new Prometheus(settings).instance();
 			default -> throw new FleetException("Unknown instance " + name);

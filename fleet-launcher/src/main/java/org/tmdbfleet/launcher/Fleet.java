@@ -220,12 +220,7 @@ public final class Fleet {
 	private void refreshPrometheus() {
 		// scrape jobs named after the services, as in docker-compose: the rules and dashboards use them
 		Map<String, List<Integer>> ports = new LinkedHashMap<>();
-		Map<String, String> jobs = new LinkedHashMap<>();
-		jobs.put("gateway", "api-gateway");
-		jobs.put("fetch", "fetch-worker");
-		jobs.put("persist", "persist-worker");
-		jobs.put("simulator", "tmdb-simulator");
-		jobs.forEach((kind, job) -> {
+		Components.SERVICES.forEach((kind, job) -> {
 			// every instance this fleet started, running or not: a dead one is a target that is down
 			List<Integer> kindPorts = registry.names()
 				.stream()

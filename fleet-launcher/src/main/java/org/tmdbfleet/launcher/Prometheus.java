@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Prometheus from the PATH (Debian package {@code prometheus}), scraping every instance. */
 final class Prometheus {
@@ -28,10 +27,7 @@ final class Prometheus {
 	}
 
 	static Optional<Path> binary() {
-		return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-			.map(dir -> Path.of(dir, "prometheus"))
-			.filter(Files::isExecutable)
-			.findFirst();
+		return Executables.onPath("prometheus");
 	}
 
 	Instance instance() {

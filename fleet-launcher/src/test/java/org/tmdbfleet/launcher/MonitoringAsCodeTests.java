@@ -155,8 +155,7 @@ class MonitoringAsCodeTests {
 	}
 
 	private static void requireTool(String tool) {
-		boolean present = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-			.anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+		boolean present = Executables.onPath(tool).isPresent();
 		if (!present && Boolean.parseBoolean(System.getenv("FLEET_REQUIRE_TOOLS"))) {
 			throw new AssertionError(tool + " is not on the PATH (Debian: apt-get install prometheus docker-compose)");
 		}

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tmdbfleet.launcher.Executables;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,8 +48,7 @@ class ObservabilityIT {
 
 	@BeforeAll
 	static void up() {
-		boolean present = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-			.anyMatch(dir -> Files.isExecutable(Path.of(dir, "prometheus")));
+		boolean present = Executables.onPath("prometheus").isPresent();
 		if (!present && Boolean.parseBoolean(System.getenv("FLEET_REQUIRE_TOOLS"))) {
 			throw new AssertionError("prometheus is not on the PATH (Debian: apt-get install prometheus)");
 		}
