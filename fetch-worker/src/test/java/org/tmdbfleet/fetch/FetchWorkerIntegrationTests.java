@@ -20,6 +20,7 @@ import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.GenresFetched;
+import org.tmdbfleet.common.messages.ImageConfigurationFetched;
 import org.tmdbfleet.common.messages.ImportCancelled;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.MovieNotFetched;
@@ -116,7 +117,7 @@ class FetchWorkerIntegrationTests {
 	}
 
 	@Test
-	void aDetailsImportTurnsEveryListedMovieIntoItsDetailsAndRefreshesTheGenres() {
+	void aDetailsImportTurnsEveryListedMovieIntoItsDetailsAndRefreshesTheReferenceData() {
 		UUID importId = request(ImportSource.TOP_RATED, 1, true);
 
 		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS);
@@ -136,6 +137,12 @@ class FetchWorkerIntegrationTests {
 			assertThat(movies.await(GenresFetched.class, genres -> true, 1, PATIENCE)).first()
 				.satisfies(genres -> assertThat(genres.genres()).extracting(GenresFetched.Genre::name)
 					.contains("Action"));
+			assertThat(movies.await(ImageConfigurationFetched.class, images -> true, 1, PATIENCE)).first()
+				.satisfies(images -> {
+					assertThat(images.secureBaseUrl()).endsWith("/t/p/").startsWith("http://localhost:");
+					assertThat(images.posterSizes()).contains("w342", "original");
+					assertThat(images.backdropSizes()).contains("w780");
+				});
 		}
 		assertThat(registry.get("fleet.tmdb.requests").tags("endpoint", "movie", "status", "200").timer().count())
 			.isGreaterThanOrEqualTo(20);

@@ -36,6 +36,9 @@ class ImportEventStreams implements DisposableBean {
 	/** A comment this often keeps proxies from closing a quiet stream. */
 	private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
+	/** How soon a client opens a dropped stream again (the {@code retry} field of the first event). */
+	static final Duration RECONNECT = Duration.ofSeconds(1);
+
 	private static final Logger log = LoggerFactory.getLogger(ImportEventStreams.class);
 
 	private final ImportQueries imports;
@@ -72,7 +75,10 @@ class ImportEventStreams implements DisposableBean {
 			return joined;
 		});
 		emitter.onCompletion(() -> feed.leave(stream));
-		emitter.onTimeout(() -> feed.leave(stream));
+		emitter.onTimeout(() -> {
+			feed.leave(stream);
+			emitter.complete(); // a stream's normal end: the client opens it again, with no error logged here
+		});
 		emitter.onError(failure -> feed.leave(stream));
 		return emitter;
 	}
@@ -171,10 +177,12 @@ class ImportEventStreams implements DisposableBean {
 		/** @return whether the stream goes on */
 		synchronized boolean send(ImportView view) {
 			try {
-				emitter.send(SseEmitter.event()
+				SseEmitter.SseEventBuilder event = SseEmitter.event()
 					.id(Long.toString(++sent))
 					.name("progress")
-					.data(view, MediaType.APPLICATION_JSON));
+					.data(view, MediaType.APPLICATION_JSON);
+				// browsers wait 3 s before opening a dropped stream again unless told otherwise
+				emitter.send((sent == 1) ? event.reconnectTime(RECONNECT.toMillis()) : event);
 				last = view;
 				lastSentAt = System.nanoTime();
 				if (view.status().ended()) {

@@ -25,6 +25,8 @@ class OpenApiIntegrationTests extends GatewayIntegrationTestSupport {
 			Map.entry("get /api/imports/{id}/events", List.of("400", "404", "500")),
 			Map.entry("get /api/movies", List.of("400", "500")),
 			Map.entry("get /api/movies/{tmdbId}", List.of("400", "404", "500")),
+			Map.entry("get /api/genres", List.of("500")),
+			Map.entry("get /api/images", List.of("404", "500")),
 			Map.entry("post /api/schedules", List.of("400", "401", "409", "500", "503")),
 			Map.entry("get /api/schedules/{id}", List.of("400", "404", "500", "503")),
 			Map.entry("post /api/schedules/{id}/pause", List.of("400", "401", "404", "500", "503")),
@@ -39,7 +41,7 @@ class OpenApiIntegrationTests extends GatewayIntegrationTestSupport {
 				"/api/imports/{id}", "/api/imports/{id}/cancel", "/api/imports/{id}/retry", "/api/imports/{id}/events",
 				"/api/imports/{id}/failed-pages", "/api/imports/{id}/failed-movies",
 				"/api/movies", "/api/movies/{tmdbId}", "/api/schedules", "/api/schedules/{id}",
-				"/api/schedules/{id}/pause", "/api/schedules/{id}/resume");
+				"/api/schedules/{id}/pause", "/api/schedules/{id}/resume", "/api/genres", "/api/images");
 		ERRORS.forEach((operation, statuses) -> {
 			String[] methodAndPath = operation.split(" ");
 			JsonNode responses = document.path("paths").path(methodAndPath[1]).path(methodAndPath[0]).path("responses");

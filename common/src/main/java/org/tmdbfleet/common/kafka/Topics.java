@@ -16,7 +16,7 @@ public final class Topics {
 
 	/**
 	 * {@code MovieFetched}, {@code MovieNotFetched} keyed by TMDB id so one movie's versions stay
-	 * in order, and {@code GenresFetched}.
+	 * in order, and TMDB's reference data ({@code GenresFetched}, {@code ImageConfigurationFetched}).
 	 */
 	public static final String MOVIES = "tmdb.movies";
 

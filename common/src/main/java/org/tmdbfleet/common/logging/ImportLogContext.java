@@ -10,6 +10,7 @@ import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.GenresFetched;
+import org.tmdbfleet.common.messages.ImageConfigurationFetched;
 import org.tmdbfleet.common.messages.ImportCancelled;
 import org.tmdbfleet.common.messages.ImportProgress;
 import org.tmdbfleet.common.messages.ImportRequested;
@@ -50,6 +51,9 @@ public final class ImportLogContext implements AutoCloseable {
 			case ImportCancelled cancelled -> context.put(IMPORT_ID, cancelled.importId());
 			case DetailsRequested requested -> context.put(IMPORT_ID, requested.importId());
 			case GenresFetched genres -> {
+				// about no import
+			}
+			case ImageConfigurationFetched images -> {
 				// about no import
 			}
 		}

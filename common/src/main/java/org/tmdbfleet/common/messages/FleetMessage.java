@@ -22,10 +22,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = FetchDetails.class, name = "FetchDetails"),
 		@JsonSubTypes.Type(value = MovieNotFetched.class, name = "MovieNotFetched"),
 		@JsonSubTypes.Type(value = GenresFetched.class, name = "GenresFetched"),
+		@JsonSubTypes.Type(value = ImageConfigurationFetched.class, name = "ImageConfigurationFetched"),
 		@JsonSubTypes.Type(value = ExportListed.class, name = "ExportListed"),
 		@JsonSubTypes.Type(value = DetailsRequested.class, name = "DetailsRequested") })
 public sealed interface FleetMessage permits ImportRequested, FetchPage, FetchDetails, MovieFetched, MovieNotFetched,
-		GenresFetched, ImportProgress, ImportCancelled, DetailsRequested {
+		GenresFetched, ImageConfigurationFetched, ImportProgress, ImportCancelled, DetailsRequested {
 
 	/** The version of the message shape this code writes. */
 	int CURRENT_SCHEMA = 1;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.GenresFetched;
+import org.tmdbfleet.common.messages.ImageConfigurationFetched;
 import org.tmdbfleet.common.messages.ImportCancelled;
 import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.FleetMessage;
@@ -47,6 +48,9 @@ class FleetMessageSerdeTests {
 				new PageFetched(importId, 3, List.of(1_200_001L, 42L)), new PageFailed(importId, 4, "TMDB 500"),
 				new FetchDetails(importId, 550L), new MovieNotFetched(importId, 551L, true, "TMDB movie answered HTTP 404"),
 				new GenresFetched(List.of(new GenresFetched.Genre(28, "Action")), Instant.parse("2026-01-02T03:04:05Z")),
+				new ImageConfigurationFetched("http://image.tmdb.org/t/p/", "https://image.tmdb.org/t/p/",
+						List.of("w92", "w342", "original"), List.of("w300", "original"), List.of("w45", "original"),
+						Instant.parse("2026-01-02T03:04:05Z")),
 				new ImportCancelled(importId, Instant.parse("2026-01-02T03:04:05Z")));
 
 		for (FleetMessage message : messages) {

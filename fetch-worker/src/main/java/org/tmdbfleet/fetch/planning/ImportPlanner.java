@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -106,7 +105,7 @@ class ImportPlanner {
 		switch (request.source()) {
 			case CHANGES -> planChanges(request);
 			case CATALOG -> planCatalog(request);
-			default -> planList(request, genres());
+			default -> planList(request, reference());
 		}
 	}
 
@@ -126,9 +125,9 @@ class ImportPlanner {
 	 * every id goes to its details.
 	 */
 	private void planCatalog(ImportRequested request) {
-		Optional<GenresFetched> genres = genres();
+		List<FleetMessage> reference = reference();
 		TmdbExports.Export[] export = new TmdbExports.Export[1];
-		boolean read = made(request, genres, () -> {
+		boolean read = made(request, reference, () -> {
 			export[0] = exports.readLatest(filters(request).adultIncluded());
 			publishExport(request, export[0]);
 		});
@@ -136,12 +135,12 @@ class ImportPlanner {
 			return;
 		}
 		if (request.details()) {
-			genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
+			publishReference(reference);
 			publisher.send(Topics.PROGRESS, new ImportPlanned(request.importId(), 0, export[0].size()));
 			return;
 		}
 		planList(new ImportRequested(request.importId(), ImportSource.DISCOVER, null, ImportFilters.NONE,
-				request.requestedAt(), false), genres);
+				request.requestedAt(), false), reference);
 	}
 
 	private void publishExport(ImportRequested request, TmdbExports.Export export) {
@@ -164,32 +163,32 @@ class ImportPlanner {
 		publishStep(() -> publisher.send(Topics.PROGRESS, part));
 	}
 
-	private void planList(ImportRequested request, Optional<GenresFetched> genres) {
+	private void planList(ImportRequested request, List<FleetMessage> reference) {
 		TmdbPage first;
 		try {
 			first = tmdb.fetchList(request.source(), request.filters(), 1);
 		}
 		catch (RuntimeException ex) {
-			fail(request, genres, ex);
+			fail(request, reference, ex);
 			return;
 		}
 		if (!needsWindows(request, first)) {
 			// only sends: the listener's transaction opens now and lasts as long as they take
-			genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
+			publishReference(reference);
 			publishList(request, first);
 			return;
 		}
 		WindowedPlan plan = new WindowedPlan(request, first);
-		if (made(request, genres, plan::decide)) {
-			genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
+		if (made(request, reference, plan::decide)) {
+			publishReference(reference);
 			plan.publishPlanned();
 		}
 	}
 
-	/** No genre refresh: a nightly sync spends on TMDB only the changes list and the changed movies. */
+	/** No reference refresh: a nightly sync spends on TMDB only the changes list and the changed movies. */
 	private void planChanges(ImportRequested request) {
 		ChangesPlan plan = new ChangesPlan(request);
-		if (made(request, Optional.empty(), plan::read)) {
+		if (made(request, List.of(), plan::read)) {
 			plan.publishPlanned();
 		}
 	}
@@ -199,7 +198,7 @@ class ImportPlanner {
 	 * cancelled meanwhile, or the plan could not be made (its failure is sent then). Kafka refusing
 	 * a step is not the import's fault: it propagates, and the command is consumed again.
 	 */
-	private boolean made(ImportRequested request, Optional<GenresFetched> genres, Runnable planning) {
+	private boolean made(ImportRequested request, List<FleetMessage> reference, Runnable planning) {
 		try {
 			planning.run();
 			return true;
@@ -212,7 +211,7 @@ class ImportPlanner {
 			return false;
 		}
 		catch (RuntimeException ex) {
-			fail(request, genres, ex);
+			fail(request, reference, ex);
 			return false;
 		}
 	}
@@ -234,13 +233,13 @@ class ImportPlanner {
 		}
 	}
 
-	private void fail(ImportRequested request, Optional<GenresFetched> genres, RuntimeException ex) {
+	private void fail(ImportRequested request, List<FleetMessage> reference, RuntimeException ex) {
 		if (Thread.currentThread().isInterrupted()) {
 			throw ex; // shutting down: the import is planned again where its partition goes
 		}
 		String reason = "planning failed: " + describe(ex);
 		log.warn("Import " + request.importId() + " cannot start, " + reason);
-		genres.ifPresent(list -> publisher.send(Topics.MOVIES, list));
+		publishReference(reference);
 		publisher.send(Topics.PROGRESS, new ImportFailed(request.importId(), reason));
 	}
 
@@ -259,17 +258,29 @@ class ImportPlanner {
 	}
 
 	/**
-	 * Every import refreshes the genre list: one request, and the persist workers keep
-	 * {@code genres} current without a scheduler. A failure costs the import nothing.
+	 * Every import refreshes TMDB's reference data, the genre list and the image configuration:
+	 * two requests, and the persist workers keep them current without a scheduler. A failure
+	 * costs the import nothing.
 	 */
-	private Optional<GenresFetched> genres() {
+	private List<FleetMessage> reference() {
+		List<FleetMessage> reference = new ArrayList<>(2);
 		try {
-			return Optional.of(new GenresFetched(tmdb.fetchGenres(), Instant.now()));
+			reference.add(new GenresFetched(tmdb.fetchGenres(), Instant.now()));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Genres not refreshed: " + describe(ex));
-			return Optional.empty();
 		}
+		try {
+			tmdb.fetchImageConfiguration().ifPresent(reference::add);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Image configuration not refreshed: " + describe(ex));
+		}
+		return reference;
+	}
+
+	private void publishReference(List<FleetMessage> reference) {
+		reference.forEach(message -> publisher.send(Topics.MOVIES, message));
 	}
 
 	private TmdbPage firstPage(ImportFilters filters, DateRange range) {

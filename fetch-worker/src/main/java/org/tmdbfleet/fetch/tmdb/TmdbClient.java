@@ -3,8 +3,10 @@ package org.tmdbfleet.fetch.tmdb;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
@@ -13,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.messages.GenresFetched;
+import org.tmdbfleet.common.messages.ImageConfigurationFetched;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.fetch.ratelimit.RequestRateLimiter;
@@ -95,6 +98,32 @@ public class TmdbClient {
 			}
 		}
 		return genres;
+	}
+
+	/**
+	 * TMDB's image configuration, the part of {@code /3/configuration} that says where posters
+	 * are served. Empty when TMDB's answer lacks the base URL.
+	 */
+	public Optional<ImageConfigurationFetched> fetchImageConfiguration() {
+		JsonNode images = get(UriComponentsBuilder.fromUri(properties.baseUrl()).path("/3/configuration"),
+				"configuration", () -> true).path("images");
+		String secureBaseUrl = images.path("secure_base_url").asString("");
+		if (secureBaseUrl.isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.of(new ImageConfigurationFetched(images.path("base_url").asString(secureBaseUrl), secureBaseUrl,
+				strings(images.path("poster_sizes")), strings(images.path("backdrop_sizes")),
+				strings(images.path("profile_sizes")), Instant.now()));
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		for (JsonNode value : array) {
+			if (value.isString()) {
+				values.add(value.asString());
+			}
+		}
+		return values;
 	}
 
 	private JsonNode get(UriComponentsBuilder uri, String endpoint, BooleanSupplier wanted) {

@@ -21,6 +21,7 @@ import org.tmdbfleet.common.kafka.PoisonRecordException;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.GenresFetched;
+import org.tmdbfleet.common.messages.ImageConfigurationFetched;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.MoviesPersisted;
@@ -86,6 +87,7 @@ class MovieBatchListener {
 		List<FetchedMovie> fetched = new ArrayList<>();
 		List<ImportItem> notFetched = new ArrayList<>();
 		GenresFetched genres = null;
+		ImageConfigurationFetched images = null;
 		// whether TMDB's last word in the batch on a movie was that it does not know it
 		Map<Long, Boolean> gone = new HashMap<>();
 		for (ConsumerRecord<String, FleetMessage> record : records) {
@@ -102,6 +104,7 @@ class MovieBatchListener {
 						}
 					}
 					case GenresFetched list -> genres = list;
+					case ImageConfigurationFetched configuration -> images = configuration;
 					default -> throw ConsumedRecords.unexpected(record);
 				}
 			}
@@ -111,6 +114,9 @@ class MovieBatchListener {
 		}
 		if (genres != null) {
 			movies.saveGenres(genres.genres());
+		}
+		if (images != null) {
+			movies.saveImageConfiguration(images);
 		}
 		if (fetched.isEmpty() && notFetched.isEmpty()) {
 			return;

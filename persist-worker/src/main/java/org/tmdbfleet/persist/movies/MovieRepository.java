@@ -3,6 +3,7 @@ package org.tmdbfleet.persist.movies;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.SignStyle;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.tmdbfleet.common.messages.GenresFetched;
+import org.tmdbfleet.common.messages.ImageConfigurationFetched;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,6 +114,17 @@ class MovieRepository {
 			where genres.name is distinct from excluded.name
 			""";
 
+	/** The newest fetch wins: two fetch workers' configurations may arrive out of order. */
+	private static final String UPSERT_IMAGE_CONFIGURATION = """
+			insert into image_configuration (id, base_url, secure_base_url, poster_sizes, backdrop_sizes, profile_sizes,
+			                                 fetched_at)
+			values (true, ?, ?, ?, ?, ?, ?)
+			on conflict (id) do update set base_url = excluded.base_url, secure_base_url = excluded.secure_base_url,
+			    poster_sizes = excluded.poster_sizes, backdrop_sizes = excluded.backdrop_sizes,
+			    profile_sizes = excluded.profile_sizes, fetched_at = excluded.fetched_at, updated_at = now()
+			where image_configuration.fetched_at < excluded.fetched_at
+			""";
+
 	/* ISO without the '+' java.time puts before a year past 9999, which PostgreSQL refuses */
 	private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
 		.appendValue(ChronoField.YEAR, 4, 7, SignStyle.NORMAL)
@@ -192,6 +205,22 @@ class MovieRepository {
 			try (PreparedStatement statement = connection.prepareStatement(UPSERT_GENRES)) {
 				statement.setArray(1, of(connection, "integer", genres, GenresFetched.Genre::id));
 				statement.setArray(2, of(connection, "text", genres, GenresFetched.Genre::name));
+				return statement.executeUpdate();
+			}
+		});
+	}
+
+	/** TMDB's image configuration, unless a newer one is stored. */
+	@Transactional
+	void saveImageConfiguration(ImageConfigurationFetched images) {
+		jdbc.execute((Connection connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(UPSERT_IMAGE_CONFIGURATION)) {
+				statement.setString(1, images.baseUrl());
+				statement.setString(2, images.secureBaseUrl());
+				statement.setArray(3, connection.createArrayOf("text", images.posterSizes().toArray()));
+				statement.setArray(4, connection.createArrayOf("text", images.backdropSizes().toArray()));
+				statement.setArray(5, connection.createArrayOf("text", images.profileSizes().toArray()));
+				statement.setTimestamp(6, Timestamp.from(images.fetchedAt()));
 				return statement.executeUpdate();
 			}
 		});

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.GenresFetched;
+import org.tmdbfleet.common.messages.ImageConfigurationFetched;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.MovieNotFetched;
 
@@ -294,6 +295,28 @@ class MoviePersistenceIntegrationTests extends PersistWorkerIntegrationTestSuppo
 			.isEqualTo(5);
 		assertThat(jdbc.queryForList("select genre_id from movie_genres where movie_id = 6001", Integer.class))
 			.containsExactly(18);
+	}
+
+	@Test
+	void theNewestImageConfigurationIsKeptWhateverOrderItArrivesIn() {
+		ImageConfigurationFetched newer = new ImageConfigurationFetched("http://img.example/t/p/",
+				"https://img.example/t/p/", List.of("w92", "w342", "original"), List.of("w780"), List.of("w45"),
+				T0.plusSeconds(60));
+		ImageConfigurationFetched older = new ImageConfigurationFetched("http://old.example/t/p/",
+				"https://old.example/t/p/", List.of("w92"), List.of("w300"), List.of("w45"), T0);
+		kafka.send(Topics.MOVIES, newer.key(), newer).join();
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from image_configuration") == 1);
+		kafka.send(Topics.MOVIES, older.key(), older).join();
+
+		// the older one is consumed within a batch's time; it must leave the newer one in place
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+			.until(() -> "https://img.example/t/p/".equals(jdbc.queryForObject(
+					"select secure_base_url from image_configuration", String.class)));
+		Map<String, Object> row = jdbc.queryForMap("select secure_base_url, base_url, array_to_string(poster_sizes, ',') as posters "
+				+ "from image_configuration");
+		assertThat(row).containsEntry("secure_base_url", "https://img.example/t/p/")
+			.containsEntry("base_url", "http://img.example/t/p/")
+			.containsEntry("posters", "w92,w342,original");
 	}
 
 	private void publish(MovieFetched event) {

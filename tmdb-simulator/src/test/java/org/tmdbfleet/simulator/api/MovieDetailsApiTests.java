@@ -1,10 +1,16 @@
 package org.tmdbfleet.simulator.api;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tmdbfleet.simulator.SimulatorApiTestSupport;
+import org.tmdbfleet.simulator.SimulatorClient.Download;
 import org.tmdbfleet.simulator.SimulatorClient.Response;
 import tools.jackson.databind.JsonNode;
 
@@ -77,14 +83,37 @@ class MovieDetailsApiTests extends SimulatorApiTestSupport {
 	}
 
 	@Test
-	void configurationHasTmdbsImageSettings() {
+	void configurationHasTmdbsImageSettingsWithThisSimulatorAsTheImageHost() {
 		Response response = client.get("/3/configuration");
 
 		assertThat(response.contentType()).startsWith("application/json");
 		assertThat(response.json().get("images").get("secure_base_url").asString())
-			.isEqualTo("https://image.tmdb.org/t/p/");
+			.isEqualTo("http://localhost:" + port + "/t/p/");
+		assertThat(response.json().get("images").get("base_url").asString()).isEqualTo("http://localhost:" + port + "/t/p/");
 		assertThat(response.json().get("images").get("poster_sizes")).isNotEmpty();
 		assertThat(response.json().get("change_keys")).isNotEmpty();
+	}
+
+	@Test
+	void aPosterPathIsServedAsAJpegOfTheAskedWidthWithoutCredentials() throws Exception {
+		String posterPath = client.get("/3/movie/popular?page=1").json().get("results").valueStream()
+			.map(movie -> movie.get("poster_path"))
+			.filter(path -> !path.isNull())
+			.findFirst()
+			.orElseThrow()
+			.asString();
+
+		Download poster = client.download("/t/p/w342" + posterPath);
+
+		assertThat(poster.status()).isEqualTo(200);
+		assertThat(poster.contentType()).isEqualTo("image/jpeg");
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(poster.body()));
+		assertThat(image.getWidth()).isEqualTo(342);
+		assertThat(image.getHeight()).isEqualTo(513);
+		assertThat(client.download("/t/p/w342" + posterPath).body()).as("the same path, the same picture")
+			.isEqualTo(poster.body());
+		assertThat(client.download("/t/p/w999" + posterPath).status()).as("a size TMDB does not list").isEqualTo(404);
+		assertThat(client.download("/t/p/w342/../secret.jpg").status()).isEqualTo(404);
 	}
 
 	@Test
