@@ -3,6 +3,7 @@ package org.tmdbfleet.e2e;
 import org.tmdbfleet.common.kafka.FleetJson;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -14,6 +15,11 @@ final class Http {
 
 	Http(String baseUrl) {
 		this.client = RestClient.create(baseUrl);
+	}
+
+	/** A client that sends {@code Authorization: Bearer <token>}, as the gateway's mutations need when it has tokens. */
+	Http(String baseUrl, String token) {
+		this.client = RestClient.builder().baseUrl(baseUrl).defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
 	}
 
 	ResponseEntity<String> get(String path) {

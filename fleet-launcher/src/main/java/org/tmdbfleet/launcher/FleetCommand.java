@@ -128,6 +128,7 @@ public final class FleetCommand {
 		fleet.up(fetch, persist, options.contains("--prometheus"));
 		out.println();
 		out.println("The fleet is up:");
+		out.println("  Console       " + fleet.gatewayUrl() + "/");
 		out.println("  API           " + fleet.gatewayUrl() + "/api/imports");
 		fleet.status()
 			.stream()
@@ -200,7 +201,8 @@ public final class FleetCommand {
 				stringOption(options, "--from"), stringOption(options, "--to"));
 		ImportWatch watch = watch();
 		UUID id = watch.start(body);
-		out.println("Import " + id + " accepted: " + fleet.gatewayUrl() + "/api/imports/" + id);
+		out.println("Import " + id + " accepted: " + fleet.gatewayUrl() + "/api/imports/" + id + "  (console: "
+				+ fleet.gatewayUrl() + "/#/imports/" + id + ")");
 		return follow(watch, id);
 	}
 

@@ -1,0 +1,133 @@
+package org.tmdbfleet.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver (never a downloaded one:
+ * Selenium Manager is bypassed by naming both binaries). Without them the browser tests are
+ * skipped, unless {@code FLEET_REQUIRE_TOOLS=true} (as {@code .ci/run} sets after installing the
+ * packages {@code chromium} and {@code chromium-driver}), when they fail.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	/** Where each test's screenshot goes. */
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final ChromeDriver driver;
+
+	private final String baseUrl;
+
+	private Browser(ChromeDriver driver, String baseUrl) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+	}
+
+	/** Skips the calling test class, before it starts anything, when the browser is not installed. */
+	static void requireInstalled() {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!present && Boolean.parseBoolean(System.getenv("FLEET_REQUIRE_TOOLS"))) {
+			throw new AssertionError("Chromium or chromedriver missing (Debian: apt-get install chromium chromium-driver)");
+		}
+		assumeTrue(present, "Debian's chromium and chromium-driver are not installed: browser tests skipped");
+	}
+
+	/** A desktop-sized window on the console at {@code baseUrl}. */
+	static Browser open(String baseUrl) {
+		requireInstalled();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--window-size=1280,900", "--lang=en-US", "--force-device-scale-factor=1");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		return new Browser(new ChromeDriver(service, options), baseUrl);
+	}
+
+	/** Opens a view of the console, e.g. {@code /imports/new}. */
+	Browser go(String route) {
+		driver.get(baseUrl + "/#" + route);
+		return this;
+	}
+
+	WebElement find(String css) {
+		return driver.findElement(By.cssSelector(css));
+	}
+
+	List<WebElement> findAll(String css) {
+		return driver.findElements(By.cssSelector(css));
+	}
+
+	/** Waits for a condition on the page, polling every 100 ms. */
+	<T> T await(Duration patience, Function<WebDriver, T> condition) {
+		return new WebDriverWait(driver, patience, Duration.ofMillis(100)).until(condition);
+	}
+
+	/** Waits until an element is on the page and returns it. */
+	WebElement awaitElement(String css) {
+		return await(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+	}
+
+	Object script(String script, Object... args) {
+		return ((JavascriptExecutor) driver).executeScript(script, args);
+	}
+
+	/** Forgets the tab's API token, as a new tab would start. */
+	void forgetToken() {
+		script("sessionStorage.clear()");
+	}
+
+	void resize(int width, int height) {
+		driver.manage().window().setSize(new Dimension(width, height));
+	}
+
+	String url() {
+		return driver.getCurrentUrl();
+	}
+
+	WebDriver driver() {
+		return driver;
+	}
+
+	/** Saves what the window shows as {@code target/screenshots/<name>.png}. */
+	Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path file = SCREENSHOTS.resolve(name + ".png");
+			Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+
+}
