@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
@@ -17,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -59,6 +63,7 @@ final class Browser implements AutoCloseable {
 		requireInstalled();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
 				"--window-size=1280,900", "--lang=en-US", "--force-device-scale-factor=1");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -98,6 +103,23 @@ final class Browser implements AutoCloseable {
 	/** Forgets the tab's API token, as a new tab would start. */
 	void forgetToken() {
 		script("sessionStorage.clear()");
+	}
+
+	/**
+	 * What the page logged as errors since the last call: uncaught exceptions and refusals by the
+	 * content security policy. Failed requests are left out: a 401 or 409 the console shows is
+	 * one, by design.
+	 */
+	List<String> consoleErrors() {
+		return driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.filter(message -> !message.contains("Failed to load resource"))
+			.toList();
 	}
 
 	void resize(int width, int height) {

@@ -80,8 +80,9 @@ class ConsoleBrowserTests {
 	}
 
 	@AfterEach
-	void screenshot(TestInfo test) {
+	void screenshotAndNoScriptErrors(TestInfo test) {
 		browser.screenshot(test.getTestMethod().orElseThrow().getName());
+		assertThat(browser.consoleErrors()).as("uncaught errors and policy refusals in the page").isEmpty();
 	}
 
 	@Test

@@ -46,19 +46,4 @@ class ReferenceDataIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(images.path("fetchedAt").asString()).isEqualTo("2026-12-01T10:00:00Z");
 	}
 
-	@Test
-	void theConsoleIsServedAtTheRootWithItsModules() {
-		Response page = api().get("/");
-		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.contentType()).startsWith("text/html");
-		assertThat(page.body()).contains("<script type=\"module\" src=\"console/app.js\">");
-
-		for (String module : new String[] { "app", "api", "dom", "imports", "progress", "start", "catalog", "schedules" }) {
-			Response script = api().get("/console/" + module + ".js");
-			assertThat(script.status()).as(module).isEqualTo(200);
-			assertThat(script.contentType()).as("browsers run a module only with a JavaScript type").startsWith("text/javascript");
-		}
-		assertThat(api().get("/console/console.css").contentType()).startsWith("text/css");
-	}
-
 }
