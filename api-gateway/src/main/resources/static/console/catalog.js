@@ -1,5 +1,6 @@
 // The imported catalog: search by title with paging and sorting, and one movie's page.
-import { h, show, number, dateTime, table, row, routeQuery, routeWith, pager } from './dom.js';
+import { h, show, number, dateTime, fact, table, row, routeQuery, routeWith, pager } from './dom.js';
+import { field, placeErrors } from './forms.js';
 import { readAnswer, answerMessage } from './api.js';
 
 const SORTS = [['popularity', 'Most popular'], ['vote_average', 'Best rated'], ['release_date', 'Newest'],
@@ -39,8 +40,7 @@ export async function catalogSearch(main) {
   const values = { query: query.get('query') ?? '', year: query.get('year') ?? '', genre: query.get('genre') ?? '',
     sort: query.get('sort') ?? 'popularity', includeDeleted: query.get('includeDeleted') ?? '', page: Number(query.get('page') ?? 0) };
   const known = await genres();
-  const text = h('input', { type: 'search', id: 'search-query', name: 'query', value: values.query, autocomplete: 'off',
-    'aria-describedby': 'search-query-hint search-query-error' });
+  const text = h('input', { type: 'search', id: 'search-query', name: 'query', value: values.query, autocomplete: 'off' });
   const year = h('input', { type: 'number', id: 'search-year', name: 'year', value: values.year, min: 1800, max: 2200, inputmode: 'numeric' });
   const genre = h('select', { id: 'search-genre', name: 'genre' }, h('option', { value: '' }, 'Any'),
     [...known].map(([id, name]) => h('option', { value: id, selected: String(id) === values.genre }, name)));
@@ -54,11 +54,8 @@ export async function catalogSearch(main) {
       location.hash = routeWith('/catalog', { query: text.value.trim(), year: year.value, genre: genre.value,
         sort: sort.value, includeDeleted: deleted.checked ? 'true' : '', page: 0 });
     } },
-  h('div', { class: 'field grow', 'data-field': 'query' }, h('label', { for: 'search-query' }, 'Title'), text,
-    h('p', { class: 'hint', id: 'search-query-hint' }, 'Title or original title, any script; at least 3 characters'),
-    h('p', { class: 'field-error', id: 'search-query-error' })),
-  h('div', { class: 'field', 'data-field': 'year' }, h('label', { for: 'search-year' }, 'Year'), year,
-    h('p', { class: 'field-error' })),
+  field('query', 'Title', text, 'Title or original title, any script; at least 3 characters', 'grow'),
+  field('year', 'Year', year),
   h('div', { class: 'field' }, h('label', { for: 'search-genre' }, 'Genre'), genre),
   h('div', { class: 'field' }, h('label', { for: 'search-sort' }, 'Order'), sort),
   h('div', { class: 'field' }, h('label', { class: 'check' }, deleted, 'Include deleted')),
@@ -73,13 +70,7 @@ export async function catalogSearch(main) {
   }
   const answer = await readAnswer(`/api/movies?${params}`);
   if (!answer.ok) {
-    for (const error of answer.errors) {
-      const container = form.querySelector(`[data-field="${CSS.escape(error.field)}"]`);
-      if (container) {
-        container.querySelector('.field-error').textContent = error.message;
-        container.querySelector('input').setAttribute('aria-invalid', 'true');
-      }
-    }
+    placeErrors(form, answer.errors);
     show(results, answerMessage(answer, '', { listErrors: false }));
     return;
   }
@@ -129,8 +120,4 @@ export async function moviePage(main, id) {
           fact('Fetched', dateTime(movie.fetchedAt))),
         h('p', { class: 'overview' }, movie.overview || 'No overview.'))));
   main.querySelector('h1').focus();
-}
-
-function fact(term, value) {
-  return [h('dt', {}, term), h('dd', {}, value)];
 }

@@ -80,6 +80,11 @@ export function statusBadge(status) {
   return h('span', { class: `badge status-${String(status).toLowerCase()}` }, status);
 }
 
+/** A term and its value in a {@code dl}. */
+export function fact(term, value) {
+  return [h('dt', {}, term), h('dd', {}, value)];
+}
+
 /** A table that turns into labelled cards on a phone-sized screen. */
 export function table(caption, headings, rows) {
   return h('div', { class: 'table-wrap' },

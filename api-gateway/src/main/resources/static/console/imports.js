@@ -1,6 +1,6 @@
 // The imports: the list with a live bar per running import, and one import's page with its
 // windows, failures and the cancel / retry actions.
-import { h, show, announce, number, dateTime, duration, statusBadge, table, row, routeQuery, routeWith, pager } from './dom.js';
+import { h, show, announce, number, dateTime, duration, fact, statusBadge, table, row, routeQuery, routeWith, pager } from './dom.js';
 import { read, readAnswer, mutate, answerMessage } from './api.js';
 import { follow, ProgressBar, RUNNING } from './progress.js';
 
@@ -211,10 +211,6 @@ export async function importPage(main, cleanup, id) {
   restartFollowing();
   heading.focus();
   cleanup(() => stop());
-}
-
-function fact(term, value) {
-  return [h('dt', {}, term), h('dd', {}, value)];
 }
 
 function pagesText(view) {

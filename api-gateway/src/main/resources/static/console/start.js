@@ -4,6 +4,7 @@
 import { h, show, announce } from './dom.js';
 import { readAnswer, mutate, answerMessage } from './api.js';
 import { SOURCES } from './imports.js';
+import { field, clearErrors, placeErrors } from './forms.js';
 
 const SORTS = ['popularity.desc', 'popularity.asc', 'vote_average.desc', 'vote_average.asc', 'vote_count.desc',
   'vote_count.asc', 'primary_release_date.desc', 'primary_release_date.asc', 'title.asc', 'title.desc'];
@@ -18,20 +19,6 @@ const FIELDS_OF = {
 
 function kind(source) {
   return ['discover', 'changes', 'catalog'].includes(source) ? source : 'list';
-}
-
-/** A label, the input, a hint and a place for the API's error, tied together for screen readers. */
-function field(name, label, input, hint, idSuffix = '') {
-  const id = `field-${name.replace(/\./g, '-')}${idSuffix}`;
-  input.id = id;
-  input.name = name;
-  const errorId = `${id}-error`;
-  const hintId = hint ? `${id}-hint` : null;
-  input.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
-  return h('div', { class: 'field', 'data-field': name },
-    h('label', { for: id }, label), input,
-    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
-    h('p', { class: 'field-error', id: errorId }));
 }
 
 /** #/imports/new */
@@ -70,7 +57,7 @@ export async function startForm(main) {
     field('filters.language', 'Original language', language, 'ISO 639-1, two lowercase letters'),
     field('filters.region', 'Region', region, 'ISO 3166-1, two uppercase letters'),
     genreField);
-  const regionSet = h('div', { 'data-when': 'region' }, field('filters.region', 'Region', h('input', { type: 'text', maxlength: 2, size: 3, autocomplete: 'off', placeholder: 'US', 'data-region': 'list' }), 'ISO 3166-1, e.g. US (optional)', '-list'));
+  const regionSet = h('div', { 'data-when': 'region' }, field('filters.region', 'Region', h('input', { type: 'text', maxlength: 2, size: 3, autocomplete: 'off', placeholder: 'US', id: 'field-filters-region-list' }), 'ISO 3166-1, e.g. US (optional)'));
   const scheduleSet = h('fieldset', { class: 'group' }, h('legend', {}, 'Schedule'),
     h('label', { class: 'check' }, scheduled, 'Run it on a schedule instead of once now'),
     h('div', { class: 'schedule-fields', hidden: true },
@@ -151,7 +138,8 @@ export async function startForm(main) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearErrors(form, generalErrors);
+    clearErrors(form);
+    show(generalErrors);
     show(answerArea);
     submit.disabled = true;
     const answer = scheduled.checked
@@ -164,7 +152,12 @@ export async function startForm(main) {
       location.hash = scheduled.checked ? '#/schedules' : `#/imports/${answer.body.id}`;
       return;
     }
-    showErrors(form, generalErrors, answer, visibleFieldNames(form));
+    const { unplaced, first } = placeErrors(form, answer.errors);
+    if (unplaced.length) {
+      show(generalErrors, h('div', { class: 'answer error', role: 'alert' }, 'The gateway refused the request:',
+        h('ul', {}, unplaced.map((e) => h('li', {}, `${e.field}: ${e.message}`)))));
+    }
+    (first ?? generalErrors).focus();
     show(answerArea, answerMessage(answer, '', { listErrors: false }));
   });
 
@@ -172,10 +165,6 @@ export async function startForm(main) {
     h('p', {}, 'The gateway records the import and answers at once; workers fetch and store it while its page shows the progress.'),
     form);
   main.querySelector('h1').focus();
-}
-
-function visibleFieldNames(form) {
-  return [...form.querySelectorAll('[data-field]')].filter((el) => !el.closest('[hidden]')).map((el) => el.dataset.field);
 }
 
 function setIf(target, name, value) {
@@ -186,41 +175,4 @@ function setIf(target, name, value) {
 
 function newKey() {
   return (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
-}
-
-function clearErrors(form, general) {
-  form.querySelectorAll('.field-error').forEach((p) => { p.textContent = ''; });
-  form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
-  show(general);
-}
-
-/**
- * Puts each of the problem's errors at its field: {@code import.maxPages} (a schedule's import)
- * and {@code filters.genres[0]} find maxPages and the genres. Errors of no visible field are
- * listed above the form.
- */
-function showErrors(form, general, answer, visible) {
-  const unplaced = [];
-  let first = null;
-  for (const error of answer.errors) {
-    const name = error.field.replace(/^import\./, '').replace(/\[\d+\]$/, '');
-    const container = visible.includes(name)
-      ? [...form.querySelectorAll(`[data-field="${CSS.escape(name)}"]`)].find((el) => !el.closest('[hidden]')) : null;
-    if (!container) {
-      unplaced.push(error);
-      continue;
-    }
-    const message = container.querySelector('.field-error');
-    message.textContent = message.textContent ? `${message.textContent}; ${error.message}` : error.message;
-    const input = container.querySelector('input, select');
-    if (input) {
-      input.setAttribute('aria-invalid', 'true');
-      first ??= input;
-    }
-  }
-  if (unplaced.length) {
-    show(general, h('div', { class: 'answer error', role: 'alert' }, 'The gateway refused the request:',
-      h('ul', {}, unplaced.map((e) => h('li', {}, `${e.field}: ${e.message}`)))));
-  }
-  (first ?? general).focus();
 }

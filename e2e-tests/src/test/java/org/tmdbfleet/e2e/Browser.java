@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -124,14 +124,6 @@ final class Browser implements AutoCloseable {
 
 	void resize(int width, int height) {
 		driver.manage().window().setSize(new Dimension(width, height));
-	}
-
-	String url() {
-		return driver.getCurrentUrl();
-	}
-
-	WebDriver driver() {
-		return driver;
 	}
 
 	/** Saves what the window shows as {@code target/screenshots/<name>.png}. */

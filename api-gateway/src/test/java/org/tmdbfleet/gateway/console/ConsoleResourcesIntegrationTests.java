@@ -21,7 +21,7 @@ class ConsoleResourcesIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(page.contentType()).startsWith("text/html");
 		assertThat(page.body()).contains("<script type=\"module\" src=\"console/app.js\">");
 
-		for (String module : new String[] { "app", "api", "dom", "imports", "progress", "start", "catalog", "schedules" }) {
+		for (String module : new String[] { "app", "api", "dom", "forms", "imports", "progress", "start", "catalog", "schedules" }) {
 			Response script = api().get("/console/" + module + ".js");
 			assertThat(script.status()).as(module).isEqualTo(200);
 			assertThat(script.contentType()).as("browsers run a module only with a JavaScript type").startsWith("text/javascript");

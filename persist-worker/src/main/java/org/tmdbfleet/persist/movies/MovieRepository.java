@@ -217,9 +217,9 @@ class MovieRepository {
 			try (PreparedStatement statement = connection.prepareStatement(UPSERT_IMAGE_CONFIGURATION)) {
 				statement.setString(1, images.baseUrl());
 				statement.setString(2, images.secureBaseUrl());
-				statement.setArray(3, connection.createArrayOf("text", images.posterSizes().toArray()));
-				statement.setArray(4, connection.createArrayOf("text", images.backdropSizes().toArray()));
-				statement.setArray(5, connection.createArrayOf("text", images.profileSizes().toArray()));
+				statement.setArray(3, of(connection, "text", images.posterSizes(), size -> size));
+				statement.setArray(4, of(connection, "text", images.backdropSizes(), size -> size));
+				statement.setArray(5, of(connection, "text", images.profileSizes(), size -> size));
 				statement.setTimestamp(6, Timestamp.from(images.fetchedAt()));
 				return statement.executeUpdate();
 			}
