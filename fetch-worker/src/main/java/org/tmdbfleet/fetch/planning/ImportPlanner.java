@@ -372,6 +372,7 @@ class ImportPlanner {
 			this.numbering = new Numbering(maxPages(request));
 			this.pagesOut = publisher.dealer(request.importId());
 			pagesOut.spent(); // the genre list
+			pagesOut.spent(); // the image configuration
 			pagesOut.spent(); // page 1
 		}
 

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -39,6 +40,15 @@ public class RequestRateLimiter {
 
 	/** This instance's send times within the last window, oldest first. */
 	private final Deque<Long> sent = new ArrayDeque<>();
+
+	/**
+	 * The callers in the order they asked: only the first waits for the next slot, the others
+	 * wait for it. Racing for each slot instead, some callers got a few percent fewer requests
+	 * than others over a long import, and as each caller is one Kafka partition's listener, the
+	 * partition dealt as many pages as its neighbours drained last: at 1.2M movies the fleet's
+	 * last 45 s ran at a fraction of the budget.
+	 */
+	private final ReentrantLock line = new ReentrantLock(true);
 
 	private long nextSlot = System.nanoTime();
 
@@ -88,9 +98,20 @@ public class RequestRateLimiter {
 	 * TMDB's sees them bunched. A caller that wakes a little late does not cost the pace its slot,
 	 * but nobody reserves a slot ahead and a stall is never made up for: after one, the next two
 	 * requests are at least half an interval apart, then the pace resumes. A caller that wakes
-	 * much later than it was due tells of a stall (see {@link #wokeLate(long, long)}).
+	 * much later than it was due tells of a stall (see {@link #wokeLate(long, long)}). Callers
+	 * are let go in the order they asked.
 	 */
 	public void acquire() {
+		line.lock();
+		try {
+			acquireInTurn();
+		}
+		finally {
+			line.unlock();
+		}
+	}
+
+	private void acquireInTurn() {
 		long asked = System.nanoTime();
 		long due = 0;
 		boolean parked = false;
