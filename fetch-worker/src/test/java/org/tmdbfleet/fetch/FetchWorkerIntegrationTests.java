@@ -218,6 +218,26 @@ class FetchWorkerIntegrationTests {
 	}
 
 	@Test
+	void anOpenStartIsCutFromTheOldestReleaseNotFromTmdbsOldestFilm() {
+		// the simulator's films begin in 1930; cut from 1874, the first windows held none
+		UUID importId = request(ImportSource.DISCOVER, 600, ImportFilters.NONE);
+
+		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS)) {
+			ImportPlanned planned = progress
+				.await(ImportPlanned.class, event -> event.importId().equals(importId), 1, PATIENCE)
+				.get(0);
+			ImportWindow first = planned.windows().get(0);
+			assertThat(first.from()).as("still open below").isNull();
+			assertThat(first.to()).isAfterOrEqualTo(LocalDate.of(1930, 1, 1));
+			assertThat(planned.windows()).allSatisfy(window -> assertThat(window.results()).isPositive());
+		}
+		finally {
+			ImportCancelled cancelled = new ImportCancelled(importId, Instant.now());
+			kafka.executeInTransaction(template -> template.send(Topics.CONTROL, cancelled.key(), cancelled));
+		}
+	}
+
+	@Test
 	void aPageCommandThatFailsInAWayNobodyForesawEndsAsThatPagesFailureWithTheReason() {
 		UUID importId = UUID.randomUUID();
 		// no source: the listener throws a NullPointerException, not a TMDB failure

@@ -77,6 +77,7 @@ class FullCatalogBenchmark {
 					id));
 			report(benchCase, catalog, budget, end, lastMovie, samples);
 			reportPace(running, id, end.path("pagesFetched").asLong());
+			reportTraffic(running, end.path("pagesFetched").asLong(), budget);
 			if ("catalog".equals(SOURCE)) {
 				reportCoverage(running, id, end);
 			}
@@ -96,7 +97,17 @@ class FullCatalogBenchmark {
 		long last = pageOutcomeMillis(running, id, "max(updated_at)");
 		double tail = (last - p98) / 1000.0;
 		System.out.printf("  pace: %.2f pages/s from the 5th to the 95th percentile of pages; the last 2 %% took %.1f s"
-				+ " (%.1f pages/s)%n%n", 0.90 * pages / ((p95 - p05) / 1000.0), tail, 0.02 * pages / tail);
+				+ " (%.1f pages/s)%n", 0.90 * pages / ((p95 - p05) / 1000.0), tail, 0.02 * pages / tail);
+	}
+
+	/** What TMDB (the simulator) saw: requests beyond the pages, and the most in any second beside the budget. */
+	private static void reportTraffic(RunningFleet running, long pages, double budget) throws Exception {
+		JsonNode stats = JSON.readTree(get(HttpClient.newHttpClient(), running.fleet().url("simulator") + "/admin/stats")
+			.body());
+		long requests = stats.path("requests").asLong();
+		System.out.printf("  TMDB saw %,d requests: %,d pages and %,d more (planning, reference data, retries); at most"
+				+ " %d in any 1 s (budget %.0f), %d answered 429%n%n", requests, pages, requests - pages,
+				stats.path("maxRequestsPerSecond").asLong(), budget, stats.path("rateLimited").asLong());
 	}
 
 	private static long pageOutcomeMillis(RunningFleet running, UUID id, String aggregate) {

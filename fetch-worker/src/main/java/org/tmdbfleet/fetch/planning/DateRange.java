@@ -9,8 +9,8 @@ import org.tmdbfleet.common.messages.ImportFilters;
 /**
  * Release days {@code from..to}, both inclusive; a null bound is open. Open bounds stay open in
  * every range cut from this one, so the cuts cover exactly what this range covers, whatever
- * dates TMDB holds; where a cut falls, an open bound counts as {@link #EARLIEST} or as the
- * {@code latest} day the caller names.
+ * dates TMDB holds; where a cut falls, an open bound counts as the {@code earliest} or the
+ * {@code latest} day the caller names ({@link #EARLIEST} unless it knows better).
  */
 record DateRange(LocalDate from, LocalDate to) {
 
@@ -21,9 +21,14 @@ record DateRange(LocalDate from, LocalDate to) {
 		return new DateRange(filters.releaseDateFrom(), filters.releaseDateTo());
 	}
 
-	/** Days in the range, an open upper bound counted up to {@code latest}; at least 1. */
+	/** Days in the range, open bounds counted from {@link #EARLIEST} and up to {@code latest}; at least 1. */
 	long days(LocalDate latest) {
-		return last(latest).toEpochDay() - first().toEpochDay() + 1;
+		return days(EARLIEST, latest);
+	}
+
+	/** Days in the range, open bounds counted from {@code earliest} and up to {@code latest}; at least 1. */
+	long days(LocalDate earliest, LocalDate latest) {
+		return last(earliest, latest).toEpochDay() - first(earliest).toEpochDay() + 1;
 	}
 
 	/**
@@ -32,11 +37,20 @@ record DateRange(LocalDate from, LocalDate to) {
 	 * @param parts between 1 and {@link #days(LocalDate) days(latest)}
 	 */
 	List<DateRange> split(int parts, LocalDate latest) {
-		long days = days(latest);
+		return split(parts, EARLIEST, latest);
+	}
+
+	/**
+	 * Cuts the range into {@code parts} consecutive ranges of (nearly) equal days, open bounds
+	 * counted from {@code earliest} and up to {@code latest}, that together cover exactly this one.
+	 * @param parts between 1 and {@link #days(LocalDate, LocalDate) days(earliest, latest)}
+	 */
+	List<DateRange> split(int parts, LocalDate earliest, LocalDate latest) {
+		long days = days(earliest, latest);
 		if (parts < 1 || parts > days) {
 			throw new IllegalArgumentException(parts + " parts of " + days + " days");
 		}
-		long start = first().toEpochDay();
+		long start = first(earliest).toEpochDay();
 		List<DateRange> ranges = new ArrayList<>(parts);
 		for (int i = 0; i < parts; i++) {
 			LocalDate partFrom = (i == 0) ? from : LocalDate.ofEpochDay(start + i * days / parts);
@@ -46,18 +60,18 @@ record DateRange(LocalDate from, LocalDate to) {
 		return ranges;
 	}
 
-	private LocalDate first() {
+	private LocalDate first(LocalDate earliest) {
 		if (from != null) {
 			return from;
 		}
-		return (to != null && to.isBefore(EARLIEST)) ? to : EARLIEST;
+		return (to != null && to.isBefore(earliest)) ? to : earliest;
 	}
 
-	private LocalDate last(LocalDate latest) {
+	private LocalDate last(LocalDate earliest, LocalDate latest) {
 		if (to != null) {
 			return to;
 		}
-		return latest.isAfter(first()) ? latest : first();
+		return latest.isAfter(first(earliest)) ? latest : first(earliest);
 	}
 
 	@Override

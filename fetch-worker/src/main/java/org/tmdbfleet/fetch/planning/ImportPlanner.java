@@ -3,6 +3,7 @@ package org.tmdbfleet.fetch.planning;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +64,9 @@ class ImportPlanner {
 
 	/** TMDB's changes list serves at most this many days a request. */
 	static final int CHANGES_DAYS = 14;
+
+	/** Discover's order with the oldest release first. */
+	private static final String OLDEST_FIRST = "primary_release_date.asc";
 
 	/** TMDB lists films announced years ahead; an open upper bound is cut as if it ended here. */
 	private static final int YEARS_AHEAD = 2;
@@ -378,12 +382,36 @@ class ImportPlanner {
 
 		/** Asks TMDB for the windows, publishing each as it is decided. */
 		void decide() {
+			LocalDate earliest = (filters.releaseDateFrom() == null) ? earliestRelease() : DateRange.EARLIEST;
 			ReleaseWindows cutter = new ReleaseWindows(range -> {
 				pagesOut.spent();
 				return firstPage(filters, range);
-			},
-					today().plusYears(YEARS_AHEAD), properties.windowPages(), properties.probes());
+			}, earliest, today().plusYears(YEARS_AHEAD), properties.windowPages(), properties.probes());
 			cutter.split(DateRange.of(filters), first.totalResults(), maxPages(request), this::publish);
+		}
+
+		/**
+		 * The oldest release date among the import's movies, from one request sorted by it: an
+		 * open lower bound is cut from there, not from TMDB's oldest film, so no request is spent
+		 * on decades without one of them (a genre's or a language's films often begin long after
+		 * 1874; the simulator's in 1930, which cost 56 empty probes and 3 s before the first page).
+		 * Never earlier than {@link DateRange#EARLIEST}; the first window stays open below either way.
+		 */
+		private LocalDate earliestRelease() {
+			pagesOut.spent();
+			ImportFilters oldestFirst = new ImportFilters(null, filters.releaseDateTo(), filters.genres(),
+					OLDEST_FIRST, filters.language(), filters.region());
+			TmdbPage oldest = tmdb.fetchList(ImportSource.DISCOVER, oldestFirst, 1);
+			for (JsonNode movie : oldest.results()) {
+				try {
+					LocalDate released = LocalDate.parse(movie.path("release_date").asString(""));
+					return released.isAfter(DateRange.EARLIEST) ? released : DateRange.EARLIEST;
+				}
+				catch (DateTimeParseException ex) {
+					// TMDB's release_date may be "" or missing: the next one tells
+				}
+			}
+			return DateRange.EARLIEST;
 		}
 
 		private void publish(Window found) {

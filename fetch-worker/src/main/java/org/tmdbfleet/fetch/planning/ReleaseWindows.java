@@ -30,6 +30,8 @@ final class ReleaseWindows {
 
 	private final Function<DateRange, TmdbPage> firstPage;
 
+	private final LocalDate earliest;
+
 	private final LocalDate latest;
 
 	private final int windowPages;
@@ -39,21 +41,24 @@ final class ReleaseWindows {
 	/**
 	 * @param firstPage asks TMDB for page 1 of the import's list narrowed to a range; called from
 	 * up to {@code probes} threads at once
+	 * @param earliest where an open lower bound is cut as if it began (it stays open in the window)
 	 * @param latest where an open upper bound is cut as if it ended (it stays open in the window)
 	 * @param windowPages the most pages of a window
 	 * @param probes how many ranges' page 1s are asked for at once: the ranges that come next in
 	 * date order are asked ahead, so planning takes the rate limit's time, not the sum of TMDB's
 	 * latencies; 1 asks one range at a time, and never one the plan does not need
 	 */
-	ReleaseWindows(Function<DateRange, TmdbPage> firstPage, LocalDate latest, int windowPages, int probes) {
+	ReleaseWindows(Function<DateRange, TmdbPage> firstPage, LocalDate earliest, LocalDate latest, int windowPages,
+			int probes) {
 		this.firstPage = firstPage;
+		this.earliest = earliest;
 		this.latest = latest;
 		this.windowPages = windowPages;
 		this.probes = probes;
 	}
 
 	ReleaseWindows(Function<DateRange, TmdbPage> firstPage, LocalDate latest) {
-		this(firstPage, latest, ImportPlanner.TMDB_MAX_PAGE, 1);
+		this(firstPage, DateRange.EARLIEST, latest, ImportPlanner.TMDB_MAX_PAGE, 1);
 	}
 
 	/**
@@ -75,7 +80,7 @@ final class ReleaseWindows {
 	 * thread, while the ranges after it are still being asked: what it throws ends the split
 	 */
 	List<Window> split(DateRange range, long results, int maxPages, Consumer<Window> decided) {
-		if (range.days(latest) < 2) {
+		if (range.days(earliest, latest) < 2) {
 			throw new IllegalArgumentException("a single day cannot be split: " + range);
 		}
 		List<Window> windows = new ArrayList<>();
@@ -91,7 +96,7 @@ final class ReleaseWindows {
 				}
 				Probe next = pending.removeFirst();
 				TmdbPage first = next.first();
-				if (first.totalPages() <= windowPages || next.range().days(latest) == 1) {
+				if (first.totalPages() <= windowPages || next.range().days(earliest, latest) == 1) {
 					Window window = new Window(next.range(), first, windowPages);
 					windows.add(window);
 					pages += window.pages();
@@ -118,8 +123,8 @@ final class ReleaseWindows {
 	}
 
 	private List<DateRange> parts(DateRange range, long results) {
-		long parts = Math.clamp(Math.ceilDiv(results, targetResults()), 2, range.days(latest));
-		return range.split((int) parts, latest);
+		long parts = Math.clamp(Math.ceilDiv(results, targetResults()), 2, range.days(earliest, latest));
+		return range.split((int) parts, earliest, latest);
 	}
 
 	/** A range whose page 1 is asked for, ahead of need or when it is needed. */

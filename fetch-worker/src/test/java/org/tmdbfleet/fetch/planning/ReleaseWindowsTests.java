@@ -90,6 +90,20 @@ class ReleaseWindowsTests {
 	}
 
 	@Test
+	void anOpenLowerBoundIsCutFromTheEarliestDayGivenAndStaysOpen() {
+		releases(20_000, FROM, TO);
+		ReleaseWindows fromFirstRelease = new ReleaseWindows(this::firstPage, FROM, LATEST, 500, 1);
+
+		List<Window> found = fromFirstRelease.split(new DateRange(null, TO), 20_000, Integer.MAX_VALUE);
+
+		assertPartition(found, null, TO);
+		assertThat(results(found)).isEqualTo(20_000);
+		// cut from 1874 instead, the first cut's ranges before 1990 would be asked for and hold no movie
+		assertThat(asked).as("ranges asked for").allSatisfy(range -> assertThat(range.to()).isAfterOrEqualTo(FROM));
+		assertThat(found).allSatisfy(window -> assertThat(window.first().totalResults()).isPositive());
+	}
+
+	@Test
 	void maxPagesStopsTheSearchAndTheLastWindowIsCutShort() {
 		releases(40_000, FROM, TO);
 
@@ -125,7 +139,7 @@ class ReleaseWindowsTests {
 			finally {
 				inFlight.decrementAndGet();
 			}
-		}, LATEST, 500, 8);
+		}, DateRange.EARLIEST, LATEST, 500, 8);
 
 		List<Window> found = ahead.split(new DateRange(FROM, TO), 46_000, Integer.MAX_VALUE);
 
@@ -142,7 +156,7 @@ class ReleaseWindowsTests {
 				throw new IllegalStateException("TMDB answered HTTP 401");
 			}
 			return firstPage(range);
-		}, LATEST, 500, 4);
+		}, DateRange.EARLIEST, LATEST, 500, 4);
 
 		assertThatIllegalStateException().isThrownBy(() -> failing.split(new DateRange(FROM, TO), 40_000, Integer.MAX_VALUE))
 			.withMessage("TMDB answered HTTP 401");
