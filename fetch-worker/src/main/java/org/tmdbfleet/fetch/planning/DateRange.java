@@ -32,15 +32,6 @@ record DateRange(LocalDate from, LocalDate to) {
 	}
 
 	/**
-	 * Cuts the range into {@code parts} consecutive ranges of (nearly) equal days that together
-	 * cover exactly this one.
-	 * @param parts between 1 and {@link #days(LocalDate) days(latest)}
-	 */
-	List<DateRange> split(int parts, LocalDate latest) {
-		return split(parts, EARLIEST, latest);
-	}
-
-	/**
 	 * Cuts the range into {@code parts} consecutive ranges of (nearly) equal days, open bounds
 	 * counted from {@code earliest} and up to {@code latest}, that together cover exactly this one.
 	 * @param parts between 1 and {@link #days(LocalDate, LocalDate) days(earliest, latest)}

@@ -46,7 +46,7 @@ public class RequestRateLimiter {
 	 * wait for it. Racing for each slot instead, some callers got a few percent fewer requests
 	 * than others over a long import, and as each caller is one Kafka partition's listener, the
 	 * partition dealt as many pages as its neighbours drained last: at 1.2M movies the fleet's
-	 * last 45 s ran at a fraction of the budget.
+	 * last 2 % of pages took 58 s at 19 pages/s (36 s at 31 in order).
 	 */
 	private final ReentrantLock line = new ReentrantLock(true);
 

@@ -190,12 +190,12 @@ class ReleaseWindowsTests {
 	void aRangeSplitsIntoConsecutiveDaysCoveringItExactly() {
 		DateRange range = new DateRange(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 10));
 
-		assertThat(range.split(3, LATEST)).containsExactly(
+		assertThat(range.split(3, DateRange.EARLIEST, LATEST)).containsExactly(
 				new DateRange(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 3)),
 				new DateRange(LocalDate.of(2024, 1, 4), LocalDate.of(2024, 1, 6)),
 				new DateRange(LocalDate.of(2024, 1, 7), LocalDate.of(2024, 1, 10)));
-		assertThat(range.split(10, LATEST)).allSatisfy(day -> assertThat(day.from()).isEqualTo(day.to()));
-		assertThatIllegalArgumentException().isThrownBy(() -> range.split(11, LATEST));
+		assertThat(range.split(10, DateRange.EARLIEST, LATEST)).allSatisfy(day -> assertThat(day.from()).isEqualTo(day.to()));
+		assertThatIllegalArgumentException().isThrownBy(() -> range.split(11, DateRange.EARLIEST, LATEST));
 	}
 
 	/** No gap, no overlap: each window starts the day after the previous one ends. */
