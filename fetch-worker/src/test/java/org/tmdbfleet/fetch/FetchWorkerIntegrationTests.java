@@ -212,8 +212,7 @@ class FetchWorkerIntegrationTests {
 				.isBetween(second.from(), second.to()));
 		}
 		finally {
-			ImportCancelled cancelled = new ImportCancelled(importId, Instant.now());
-			kafka.executeInTransaction(template -> template.send(Topics.CONTROL, cancelled.key(), cancelled));
+			cancel(importId);
 		}
 	}
 
@@ -232,8 +231,7 @@ class FetchWorkerIntegrationTests {
 			assertThat(planned.windows()).allSatisfy(window -> assertThat(window.results()).isPositive());
 		}
 		finally {
-			ImportCancelled cancelled = new ImportCancelled(importId, Instant.now());
-			kafka.executeInTransaction(template -> template.send(Topics.CONTROL, cancelled.key(), cancelled));
+			cancel(importId);
 		}
 	}
 
@@ -267,6 +265,12 @@ class FetchWorkerIntegrationTests {
 
 	private UUID request(ImportSource source, int maxPages, ImportFilters filters) {
 		return request(source, maxPages, filters, false);
+	}
+
+	/** Stops an import's remaining pages, so that a test's large plan does not load the next tests. */
+	private void cancel(UUID importId) {
+		ImportCancelled cancelled = new ImportCancelled(importId, Instant.now());
+		kafka.executeInTransaction(template -> template.send(Topics.CONTROL, cancelled.key(), cancelled));
 	}
 
 	private UUID request(ImportSource source, int maxPages, ImportFilters filters, boolean details) {
