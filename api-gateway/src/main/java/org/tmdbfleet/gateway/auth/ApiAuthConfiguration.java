@@ -45,4 +45,9 @@ class ApiAuthConfiguration {
 		return registration;
 	}
 
+	@Bean
+	OwnApiCalls ownApiCalls(ApiTokenProperties properties) {
+		return new OwnApiCalls(properties.tokens());
+	}
+
 }
