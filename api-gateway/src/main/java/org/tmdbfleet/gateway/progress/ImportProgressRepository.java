@@ -34,6 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class ImportProgressRepository {
 
+	/**
+	 * Read on every import read and stream tick (the stall rule): the index on
+	 * {@code heartbeat_at} makes it one step down the index, however many imports there are.
+	 */
+	static final String LAST_PROGRESS = "select max(heartbeat_at) from import_jobs";
+
 	/*
 	 * Done when every planned page has an outcome, none is being retried, and every movie the
 	 * fetched pages listed has an outcome. Counters, not a count of rows: one row is read. An
@@ -272,7 +278,7 @@ class ImportProgressRepository {
 
 	/** When any import last progressed; null if none ever did. */
 	Instant lastProgress() {
-		return jdbc.sql("select max(heartbeat_at) from import_jobs").query(Instant.class).optional().orElse(null);
+		return jdbc.sql(LAST_PROGRESS).query(Instant.class).optional().orElse(null);
 	}
 
 	/**
