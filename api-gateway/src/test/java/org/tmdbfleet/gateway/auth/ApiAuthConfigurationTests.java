@@ -1,5 +1,7 @@
 package org.tmdbfleet.gateway.auth;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,10 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** Without a token the API is open, loudly; the prod profile refuses that. */
+/**
+ * Without a token the API is open, loudly; the prod profile refuses that. The gateway's own calls
+ * carry a token only where one is needed.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class ApiAuthConfigurationTests {
 
@@ -51,6 +56,26 @@ class ApiAuthConfigurationTests {
 	void theTokensNeverShowWhenTheSettingsArePrinted() {
 		assertThat(new ApiTokenProperties(List.of("t0ken-one", "t0ken-two"))).hasToString(
 				"ApiTokenProperties[tokens=<2 set>]");
+	}
+
+	@Test
+	void theGatewaysOwnCallsCarryTheFirstTokenWhichNeverShowsWhenPrinted() {
+		OwnApiCalls calls = configuration.ownApiCalls(new ApiTokenProperties(List.of("t0ken-one", "t0ken-two")));
+
+		HttpRequest request = calls.authorized(HttpRequest.newBuilder(URI.create("http://localhost/api/imports"))).build();
+
+		assertThat(request.headers().allValues("Authorization")).containsExactly("Bearer t0ken-one");
+		assertThat(calls).hasToString("OwnApiCalls[with a token]");
+		assertThat(request.toString()).doesNotContain("t0ken");
+	}
+
+	@Test
+	void onAnOpenApiTheGatewaysOwnCallsCarryNoToken() {
+		OwnApiCalls calls = configuration.ownApiCalls(new ApiTokenProperties(List.of()));
+
+		HttpRequest request = calls.authorized(HttpRequest.newBuilder(URI.create("http://localhost/api/imports"))).build();
+
+		assertThat(request.headers().map()).isEmpty();
 	}
 
 }
