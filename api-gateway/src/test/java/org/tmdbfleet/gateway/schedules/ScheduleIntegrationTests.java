@@ -1,8 +1,10 @@
 package org.tmdbfleet.gateway.schedules;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +20,17 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Schedules: the API and its validation, a due time firing once across two gateways, one
- * catch-up run after downtime, and a run skipped while the previous one still goes. The cron
+ * catch-up run after downtime, a run skipped while the previous one still goes, and schedules
+ * that cannot fire skipped without holding back one due with them. The cron
  * fires every two seconds and the gateways look every 200 ms, so seconds stand for days.
  */
 @TestPropertySource(properties = "fleet.schedules.tick-interval=200ms")
@@ -168,6 +173,19 @@ class ScheduleIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(runs(duplicate)).as("the run recorded before stands; no import was started twice")
 			.singleElement()
 			.satisfies(run -> assertThat(run.get("reason")).isEqualTo("before"));
+	}
+
+	@Test
+	void nowIsTheDatabasesClockMovedOnAsFarAsTheConfiguredClockIs() {
+		ScheduleClock production = new ScheduleClock(JdbcClient.create(jdbc), Clock.systemUTC());
+		ScheduleClock threeDaysOn = new ScheduleClock(JdbcClient.create(jdbc),
+				Clock.offset(Clock.systemUTC(), Duration.ofDays(3)));
+
+		Instant database = jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+
+		assertThat(production.now()).isCloseTo(database, within(1, ChronoUnit.SECONDS));
+		assertThat(threeDaysOn.now()).as("as the end-to-end tests' simulated days move on")
+			.isCloseTo(database.plus(Duration.ofDays(3)), within(1, ChronoUnit.SECONDS));
 	}
 
 	private UUID create(String name, String cron) {
