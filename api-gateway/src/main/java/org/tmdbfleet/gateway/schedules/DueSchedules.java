@@ -140,7 +140,7 @@ class DueSchedules {
 	 * no longer parses pauses the schedule.
 	 */
 	private void skip(Due schedule, Instant now, Throwable cause) {
-		// a gateway whose clock ran behind counted a due time that has its run already
+		// the primary key refused a second run of this due time: the one recorded stands
 		String reason = (cause instanceof DuplicateKeyException) ? "this due time has a run already"
 				: "the import could not be started: " + abbreviated(cause.toString());
 		log.warn("Schedule '{}' due at {} skipped: {}", schedule.name(), schedule.dueAt(), reason);
