@@ -42,8 +42,9 @@ public record ImportRequest(@Schema(description = "The TMDB list to import", exa
 				example = "false") Boolean details,
 		@Schema(description = "changes only: the first day of the changes (UTC). Without from and to, the last "
 				+ "24 hours; without to, until today; without from, the day before to. TMDB's changes reach "
-				+ CHANGES_REACH + " days back", example = "2026-11-20") LocalDate from,
-		@Schema(description = "changes only: the last day of the changes, inclusive", example = "2026-11-24")
+				+ CHANGES_REACH + " days back; no day is after today", example = "2026-11-20") LocalDate from,
+		@Schema(description = "changes only: the last day of the changes, inclusive; not after today",
+				example = "2026-11-24")
 		LocalDate to,
 		@Schema(description = "catalog only: also import the adult titles (TMDB's separate export). Default: no",
 				example = "false") Boolean includeAdult) {
@@ -58,6 +59,14 @@ public record ImportRequest(@Schema(description = "The TMDB list to import", exa
 
 	/** Pages of a discover import at most: beyond TMDB's whole catalog (about 1.2M movies). */
 	static final int MAX_PAGES = 100_000;
+
+	/**
+	 * Release dates a discover filter may name: the catalog's own years (1800 to 2200, as a movie
+	 * search takes them). Fixed, not relative to today, so that a schedule's filters stay valid.
+	 */
+	static final LocalDate EARLIEST_RELEASE = LocalDate.of(1800, 1, 1);
+
+	static final LocalDate LATEST_RELEASE = LocalDate.of(2200, 12, 31);
 
 	/** TMDB serves no list page beyond this one. */
 	static final int LIST_MAX_PAGES = 500;
@@ -88,6 +97,9 @@ public record ImportRequest(@Schema(description = "The TMDB list to import", exa
 			}
 			return this;
 		}
+		if (filters != null) {
+			filters.checkReleaseDates();
+		}
 		if (maxPages != null && maxPages > LIST_MAX_PAGES && source != ImportSource.DISCOVER) {
 			throw Problems.badRequest("maxPages", "must be at most " + LIST_MAX_PAGES + " for " + source.wireName()
 					+ ": TMDB serves no further page; only discover goes beyond, in release-date windows");
@@ -95,21 +107,40 @@ public record ImportRequest(@Schema(description = "The TMDB list to import", exa
 		return this;
 	}
 
+	/**
+	 * Every day is checked against TMDB's reach before any arithmetic on it: the type allows
+	 * {@code +999999999-12-31}, where {@code plusDays} throws and a plan of its days never ends.
+	 */
 	private ImportRequest checkedChanges(LocalDate today) {
 		if (filters != null) {
 			throw Problems.badRequest("filters", "are for lists and discover; a changes import takes from and to");
 		}
-		LocalDate last = (to != null) ? to : (from != null && from.isAfter(today)) ? from : today;
-		LocalDate first = (from != null) ? from : (to != null) ? to.minusDays(1) : null;
-		if (first != null && first.isAfter(last)) {
+		LocalDate earliest = today.minusDays(CHANGES_REACH);
+		checkChangesDay("from", from, today, earliest);
+		checkChangesDay("to", to, today, earliest);
+		if (from != null && to != null && from.isAfter(to)) {
 			throw Problems.badRequest("from", "must not be after to");
 		}
-		if (first != null && first.isBefore(today.minusDays(CHANGES_REACH))) {
-			throw Problems.badRequest(from != null ? "from" : "to",
-					"TMDB's changes reach " + CHANGES_REACH + " days back (to " + today.minusDays(CHANGES_REACH)
-							+ "); older changes need a catalog import");
+		if (from == null && to == null) {
+			return this;
 		}
-		return (first == null) ? this : new ImportRequest(source, maxPages, null, details, first, last, null);
+		LocalDate last = (to != null) ? to : today;
+		LocalDate first = (from != null) ? from : to.minusDays(1);
+		if (first.isBefore(earliest)) {
+			throw Problems.badRequest("to", "without from means the day before to, and TMDB's changes reach "
+					+ CHANGES_REACH + " days back (to " + earliest + "); give from, or a later to");
+		}
+		return new ImportRequest(source, maxPages, null, details, first, last, null);
+	}
+
+	private static void checkChangesDay(String field, LocalDate day, LocalDate today, LocalDate earliest) {
+		if (day != null && day.isAfter(today)) {
+			throw Problems.badRequest(field, "must not be after today (" + today + "): TMDB lists no changes yet");
+		}
+		if (day != null && day.isBefore(earliest)) {
+			throw Problems.badRequest(field, "TMDB's changes reach " + CHANGES_REACH + " days back (to " + earliest
+					+ "); older changes need a catalog import");
+		}
 	}
 
 	ImportFilters filtersOrNone() {
@@ -133,8 +164,9 @@ public record ImportRequest(@Schema(description = "The TMDB list to import", exa
 	 * @param region {@code region}, ISO 3166-1
 	 */
 	@Schema(name = "ImportFilters", description = "TMDB discover filters; every field is optional")
-	public record Filters(@Schema(example = "1990-01-01") LocalDate releaseDateFrom,
-			@Schema(example = "1999-12-31") LocalDate releaseDateTo,
+	public record Filters(
+			@Schema(description = "1800-01-01 to 2200-12-31", example = "1990-01-01") LocalDate releaseDateFrom,
+			@Schema(description = "1800-01-01 to 2200-12-31", example = "1999-12-31") LocalDate releaseDateTo,
 			@Schema(example = "[28]") @Size(max = 20) List<@NotNull @Positive Integer> genres,
 			@Schema(example = "popularity.desc") @Pattern(regexp = SORT_BY,
 					message = "must be popularity, vote_average, vote_count, primary_release_date or title, "
@@ -148,6 +180,18 @@ public record ImportRequest(@Schema(description = "The TMDB list to import", exa
 		@AssertTrue(message = "releaseDateFrom must not be after releaseDateTo")
 		boolean isReleaseDateRangeOrdered() {
 			return releaseDateFrom == null || releaseDateTo == null || !releaseDateFrom.isAfter(releaseDateTo);
+		}
+
+		/** The planner cuts these days into windows: a day the type allows but no movie has would never end. */
+		void checkReleaseDates() {
+			checkReleaseDate("filters.releaseDateFrom", releaseDateFrom);
+			checkReleaseDate("filters.releaseDateTo", releaseDateTo);
+		}
+
+		private static void checkReleaseDate(String field, LocalDate day) {
+			if (day != null && (day.isBefore(EARLIEST_RELEASE) || day.isAfter(LATEST_RELEASE))) {
+				throw Problems.badRequest(field, "must be from " + EARLIEST_RELEASE + " to " + LATEST_RELEASE);
+			}
 		}
 
 		ImportFilters toMessage() {

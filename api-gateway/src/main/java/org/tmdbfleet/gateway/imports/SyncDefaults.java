@@ -9,11 +9,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The days of a changes import asked for without any: from where the last sync ended (the last
- * day of the last completed changes import, or the export date of the last completed catalog
- * import) until today, so that nightly syncs leave no gap however late or early they run. When
- * that is further back than TMDB's changes reach, only a sweep heals the gap: the import becomes a
- * catalog import, and its note says why. With no sync before, TMDB's default: the last 24 hours.
+ * The days of a changes import asked for without any: from where the last whole sync ended (the
+ * last day of the last changes import that completed whole, or the export date of the last catalog
+ * import that did) until today, so that nightly syncs leave no gap however late or early they run.
+ * When that is further back than TMDB's changes reach, only a sweep heals the gap: the import
+ * becomes a catalog import, and its note says why. With no sync before, TMDB's default: the last
+ * 24 hours.
+ * <p>
+ * A sync is whole when every page and movie succeeded ({@code COMPLETED}, not
+ * {@code COMPLETED_WITH_ERRORS}) and {@code maxPages} cut nothing off: no request of its days has
+ * more pages than it fetched ({@code truncated} on its windows), and no day was left unasked
+ * because the pages ran out before it. A sync that is not whole is gone over again by the next,
+ * which fetches the movies it failed to.
  */
 @Component
 class SyncDefaults {
@@ -21,8 +28,13 @@ class SyncDefaults {
 	private static final String LAST_SYNC = """
 			select source, coalesce(cast(params -> 'filters' ->> 'changedTo' as date), export_date,
 			                        cast(created_at at time zone 'UTC' as date)) as synced_to
-			from import_jobs
-			where source in ('changes', 'catalog') and status in ('COMPLETED', 'COMPLETED_WITH_ERRORS')
+			from import_jobs j
+			where source in ('changes', 'catalog') and status = 'COMPLETED'
+			  and not exists (select 1 from jsonb_array_elements(coalesce(j.windows, '[]')) w
+			                  where cast(w ->> 'truncated' as boolean))
+			  and not (j.requested_pages is not null and j.total_pages >= j.requested_pages
+			           and coalesce((select max(cast(w ->> 'to' as date)) from jsonb_array_elements(coalesce(j.windows, '[]')) w),
+			                         '-infinity') < cast(params -> 'filters' ->> 'changedTo' as date))
 			order by finished_at desc limit 1
 			""";
 

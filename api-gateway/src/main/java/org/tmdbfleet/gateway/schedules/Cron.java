@@ -12,7 +12,9 @@ import org.springframework.scheduling.support.CronExpression;
 /**
  * A schedule's due times: a cron expression read in a time zone. Five fields ({@code minute hour
  * day-of-month month day-of-week}, as crontab) or six (seconds first, as Spring), or a macro such
- * as {@code @daily}; daylight-saving changes follow the zone.
+ * as {@code @daily}; daylight-saving changes follow the zone. A wall time is due once a day: in
+ * the hour repeated when daylight saving time ends, only its first occurrence is due (as
+ * {@code 30 1 * * *} in America/New_York fires at 01:30 EDT, not again at 01:30 EST).
  */
 record Cron(CronExpression expression, ZoneId zone) {
 
@@ -44,6 +46,10 @@ record Cron(CronExpression expression, ZoneId zone) {
 	/** The first due time after {@code instant}; null if there is none. */
 	Instant next(Instant instant) {
 		ZonedDateTime next = expression.next(instant.atZone(zone));
+		// Spring's cron finds the repeated wall time again at the later offset: that is the same due time
+		while (next != null && next.withEarlierOffsetAtOverlap().isBefore(next)) {
+			next = expression.next(next);
+		}
 		return (next != null) ? next.toInstant() : null;
 	}
 

@@ -3,18 +3,12 @@ package org.tmdbfleet.gateway.schedules;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
-import org.tmdbfleet.gateway.imports.ImportRequest;
-import org.tmdbfleet.gateway.web.InvalidField;
-import org.tmdbfleet.gateway.web.Problems;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,25 +28,26 @@ class ScheduleController {
 
 	private final Schedules schedules;
 
-	private final Validator validator;
+	private final ScheduledImports imports;
 
 	private final Clock clock;
 
-	ScheduleController(Schedules schedules, Validator validator, Clock clock) {
+	ScheduleController(Schedules schedules, ScheduledImports imports, Clock clock) {
 		this.schedules = schedules;
-		this.validator = validator;
+		this.imports = imports;
 		this.clock = clock;
 	}
 
 	@Operation(operationId = "createSchedule", summary = "Run an import on a cron schedule",
 			description = "Each due time starts the import once, however many gateways run; after downtime it "
 					+ "runs once, not once per missed due time; a due time is skipped, and recorded, while the "
-					+ "previous run's import is still going.")
+					+ "previous run's import is still going. A wall time that comes twice (when daylight saving time "
+					+ "ends) is due once, at its first occurrence.")
 	@ApiResponse(responseCode = "201", description = "Created; Location is the schedule")
 	@ApiResponse(responseCode = "409", description = "A schedule of that name exists")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ScheduleView> create(@Valid @RequestBody ScheduleRequest request) {
-		checkImport(request.importRequest());
+		imports.validate(request.importRequest());
 		ScheduleView created = schedules.create(request, request.checked(clock.instant()));
 		return ResponseEntity.created(URI.create("/api/schedules/" + created.id())).body(created);
 	}
@@ -87,19 +82,6 @@ class ScheduleController {
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		schedules.delete(id);
 		return ResponseEntity.noContent().build();
-	}
-
-	/** The import as {@code POST /api/imports} validates it, its errors named {@code import.<field>}. */
-	private void checkImport(ImportRequest request) {
-		if (request == null) {
-			throw Problems.badRequest("import", "is required: the import each run starts, e.g. {\"source\": \"changes\"}");
-		}
-		Set<ConstraintViolation<ImportRequest>> violations = validator.validate(request);
-		if (!violations.isEmpty()) {
-			throw Problems.badRequest(violations.stream()
-				.map(violation -> new InvalidField("import." + violation.getPropertyPath(), violation.getMessage()))
-				.toList());
-		}
 	}
 
 }

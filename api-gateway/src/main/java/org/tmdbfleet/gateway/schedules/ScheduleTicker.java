@@ -8,18 +8,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Looks for due schedules every {@code tick-interval}, on every gateway: the database decides
- * which gateway fires a due time ({@link Schedules#fireDue}), never an in-memory timer.
+ * which gateway fires a due time ({@link DueSchedules#fireDue}), never an in-memory timer.
  */
 @Component
 class ScheduleTicker extends PeriodicTask {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduleTicker.class);
 
-	private final Schedules schedules;
+	private final DueSchedules schedules;
 
 	private final ScheduleProperties properties;
 
-	ScheduleTicker(Schedules schedules, ScheduleProperties properties) {
+	ScheduleTicker(DueSchedules schedules, ScheduleProperties properties) {
 		super("schedule-ticker", properties.tickInterval());
 		this.schedules = schedules;
 		this.properties = properties;

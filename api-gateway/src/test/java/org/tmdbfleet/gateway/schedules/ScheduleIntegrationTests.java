@@ -1,7 +1,11 @@
 package org.tmdbfleet.gateway.schedules;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +20,17 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Schedules: the API and its validation, a due time firing once across two gateways, one
- * catch-up run after downtime, and a run skipped while the previous one still goes. The cron
+ * catch-up run after downtime, a run skipped while the previous one still goes, and schedules
+ * that cannot fire skipped without holding back one due with them. The cron
  * fires every two seconds and the gateways look every 200 ms, so seconds stand for days.
  */
 @TestPropertySource(properties = "fleet.schedules.tick-interval=200ms")
@@ -124,6 +131,61 @@ class ScheduleIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(view.path("lastRun").path("importStatus").asString()).isEqualTo("QUEUED");
 		assertThat(Instant.parse(view.path("nextRunAt").asString())).isAfter(Instant.now().minusSeconds(1));
 		api().send("DELETE", "/api/schedules/" + id, java.net.http.HttpRequest.BodyPublishers.noBody());
+	}
+
+	@Test
+	void schedulesThatCannotFireAreSkippedWithTheReasonWhileAGoodOneDueWithThemFires() {
+		UUID unreadable = create("unreadable body", "0 3 1 1 *");
+		UUID invalid = create("invalid body", "0 3 1 1 *");
+		UUID duplicate = create("run recorded already", "0 3 1 1 *");
+		UUID good = create("good", "0 3 1 1 *");
+		// bodies stored by an earlier version, which this one no longer takes
+		jdbc.update("update schedules set import = '{\"source\":\"everything\"}' where id = ?", unreadable);
+		jdbc.update("update schedules set import = '{\"source\":\"popular\",\"maxPages\":0}' where id = ?", invalid);
+		Instant due = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+		jdbc.update("insert into schedule_runs (schedule_id, due_at, outcome, reason) values (?, ?, 'SKIPPED', 'before')",
+				duplicate, Timestamp.from(due));
+
+		// all due at once, the broken ones first
+		jdbc.update("""
+				update schedules set next_run_at = case when id = ? then cast(? as timestamptz) - interval '3 seconds'
+				                                        when id = ? then cast(? as timestamptz) - interval '2 seconds'
+				                                        when id = ? then cast(? as timestamptz)
+				                                        else cast(? as timestamptz) + interval '1 second' end
+				where id in (?, ?, ?, ?)
+				""", unreadable, Timestamp.from(due), invalid, Timestamp.from(due), duplicate, Timestamp.from(due),
+				Timestamp.from(due), unreadable, invalid, duplicate, good);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !runs(good).isEmpty());
+		assertThat(runs(good)).singleElement().satisfies(run -> assertThat(run.get("outcome")).isEqualTo("STARTED"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> !runs(unreadable).isEmpty() && !runs(invalid).isEmpty());
+		assertThat(runs(unreadable)).singleElement().satisfies(run -> {
+			assertThat(run.get("outcome")).isEqualTo("SKIPPED");
+			assertThat(run.get("reason").toString()).contains("no longer reads").contains("everything");
+		});
+		assertThat(runs(invalid)).singleElement().satisfies(run -> {
+			assertThat(run.get("outcome")).isEqualTo("SKIPPED");
+			assertThat(run.get("reason").toString()).contains("import.maxPages");
+		});
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> api().get("/api/schedules/" + duplicate).json().path("nextRunAt").asString(),
+					next -> Instant.parse(next).isAfter(Instant.now()));
+		assertThat(runs(duplicate)).as("the run recorded before stands; no import was started twice")
+			.singleElement()
+			.satisfies(run -> assertThat(run.get("reason")).isEqualTo("before"));
+	}
+
+	@Test
+	void nowIsTheDatabasesClockMovedOnAsFarAsTheConfiguredClockIs() {
+		ScheduleClock production = new ScheduleClock(JdbcClient.create(jdbc), Clock.systemUTC());
+		ScheduleClock threeDaysOn = new ScheduleClock(JdbcClient.create(jdbc),
+				Clock.offset(Clock.systemUTC(), Duration.ofDays(3)));
+
+		Instant database = jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+
+		assertThat(production.now()).isCloseTo(database, within(1, ChronoUnit.SECONDS));
+		assertThat(threeDaysOn.now()).as("as the end-to-end tests' simulated days move on")
+			.isCloseTo(database.plus(Duration.ofDays(3)), within(1, ChronoUnit.SECONDS));
 	}
 
 	private UUID create(String name, String cron) {
