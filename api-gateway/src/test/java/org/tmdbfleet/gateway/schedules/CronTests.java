@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Due times across the end of daylight saving time: a wall time that comes twice (the autumn's
- * repeated hour) is due once, at its first occurrence.
+ * Due times across daylight saving time: a wall time that comes twice (the autumn's repeated
+ * hour) is due once, at its first occurrence; one the clock skips (spring) once, at the jump.
  */
 class CronTests {
 
@@ -37,6 +37,20 @@ class CronTests {
 		Instant inTheRepeatedHour = Instant.parse("2026-11-01T06:10:00Z"); // 01:10 EST, after 01:30 EDT
 
 		assertThat(cron.next(inTheRepeatedHour)).isEqualTo(Instant.parse("2026-11-02T06:30:00Z"));
+	}
+
+	@Test
+	void onTheDayDaylightSavingTimeBeginsAWallTimeTheClockSkipsFiresOnceAtTheJump() {
+		Cron daily = Cron.parse("30 2 * * *", "America/New_York");
+		// 2026-03-08 is the second Sunday of March: 02:00 EST becomes 03:00 EDT, 02:30 never happens
+		Instant evening = ZonedDateTime.of(2026, 3, 7, 20, 0, 0, 0, NEW_YORK).toInstant();
+
+		Instant jump = daily.next(evening);
+
+		assertThat(jump).as("at the jump, 03:00 EDT").isEqualTo(Instant.parse("2026-03-08T07:00:00Z"));
+		assertThat(daily.next(jump)).as("the next day as usual").isEqualTo(Instant.parse("2026-03-09T06:30:00Z"));
+		assertThat(Cron.parse("*/15 2 * * *", "America/New_York").between(evening, Instant.parse("2026-03-09T00:00:00Z")))
+			.as("a skipped hour of quarter-hours, due once").isEqualTo(1);
 	}
 
 	@Test
