@@ -21,6 +21,7 @@ import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportFilters;
+import org.tmdbfleet.common.messages.ImportPlanDecided;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
@@ -106,11 +107,20 @@ class ImportPlanner {
 			log.info("Import " + request.importId() + " was cancelled before it was planned");
 			return;
 		}
+		if (cancellations.isPlanDecided(request.importId(), request.requestedAt())) {
+			// the outbox relays at least once: planning again would fetch every page twice, and a
+			// failure of the second plan would end an import that is running
+			log.info("Import {} was planned already for its request of {}: nothing to do", request.importId(),
+					request.requestedAt());
+			return;
+		}
 		switch (request.source()) {
 			case CHANGES -> planChanges(request);
 			case CATALOG -> planCatalog(request);
 			default -> planList(request, reference());
 		}
+		// in the listener's transaction, with ImportPlanned or ImportFailed and the command's offset
+		publisher.send(Topics.CONTROL, new ImportPlanDecided(request.importId(), request.requestedAt()));
 	}
 
 	/** The gateway's sweep of a catalog import: each id to its details, in the listener's transaction. */

@@ -67,6 +67,11 @@ public final class ExportHost implements AutoCloseable {
 		return this;
 	}
 
+	/** Forgets what it was told and was not asked yet. */
+	public void clear() {
+		stalls.clear();
+	}
+
 	/** Requests answered so far. */
 	public int requests() {
 		return requests.get();
