@@ -3,6 +3,7 @@ package org.tmdbfleet.fetch;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -329,6 +330,37 @@ class FetchWorkerIntegrationTests {
 		}
 		finally {
 			exportHost.clear();
+		}
+	}
+
+	@Test
+	void importsWithDatesTmdbCannotAnswerFailNamingTheFieldAndPlanningGoesOn() throws Exception {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		// commands a gateway refuses now, but an older one sent, or a record already on the topic holds
+		Map<String, ImportFilters> refused = Map.of(
+				"changedTo +999999999-12-31 is not a date TMDB can answer", ImportFilters.changed(today, LocalDate.MAX),
+				"changedFrom -999999999-01-01 is not a date TMDB can answer", ImportFilters.changed(LocalDate.MIN, today),
+				"is more than 366 days of changes", ImportFilters.changed(today, LocalDate.of(9999, 12, 31)),
+				"changedFrom " + today + " is after changedTo " + today.minusDays(1),
+				ImportFilters.changed(today, today.minusDays(1)),
+				"releaseDateFrom -999999999-01-01 is not a date TMDB can answer",
+				new ImportFilters(LocalDate.MIN, LocalDate.MAX, null, null, null, null));
+		Map<UUID, String> expected = new HashMap<>();
+		refused.forEach((reason, filters) -> {
+			ImportSource source = (filters.changedFrom() != null) ? ImportSource.CHANGES : ImportSource.DISCOVER;
+			expected.put(request(source, 600, filters), reason);
+		});
+
+		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS)) {
+			List<ImportFailed> failed = progress.await(ImportFailed.class,
+					event -> expected.containsKey(event.importId()), expected.size(), PATIENCE);
+			assertThat(failed).hasSize(expected.size())
+				.allSatisfy(event -> assertThat(event.reason()).startsWith("planning failed: ")
+					.contains(expected.get(event.importId())));
+
+			UUID next = request(ImportSource.POPULAR, 1);
+			assertThat(progress.await(ImportPlanned.class, event -> event.importId().equals(next), 1, PATIENCE))
+				.hasSize(1);
 		}
 	}
 

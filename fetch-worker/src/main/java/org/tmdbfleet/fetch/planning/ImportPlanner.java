@@ -114,10 +114,16 @@ class ImportPlanner {
 					request.requestedAt());
 			return;
 		}
-		switch (request.source()) {
-			case CHANGES -> planChanges(request);
-			case CATALOG -> planCatalog(request);
-			default -> planList(request, reference());
+		String refused = RequestedDates.refusal(request.filters()).orElse(null);
+		if (refused != null) {
+			fail(request, List.of(), refused);
+		}
+		else {
+			switch (request.source()) {
+				case CHANGES -> planChanges(request);
+				case CATALOG -> planCatalog(request);
+				default -> planList(request, reference());
+			}
 		}
 		// in the listener's transaction, with ImportPlanned or ImportFailed and the command's offset
 		publisher.send(Topics.CONTROL, new ImportPlanDecided(request.importId(), request.requestedAt()));
@@ -251,7 +257,11 @@ class ImportPlanner {
 		if (Thread.currentThread().isInterrupted()) {
 			throw ex; // shutting down: the import is planned again where its partition goes
 		}
-		String reason = "planning failed: " + describe(ex);
+		fail(request, reference, describe(ex));
+	}
+
+	private void fail(ImportRequested request, List<FleetMessage> reference, String why) {
+		String reason = "planning failed: " + why;
 		log.warn("Import " + request.importId() + " cannot start, " + reason);
 		publishReference(reference);
 		publisher.send(Topics.PROGRESS, new ImportFailed(request.importId(), reason));
