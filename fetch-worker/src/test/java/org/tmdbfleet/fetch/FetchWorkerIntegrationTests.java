@@ -3,6 +3,7 @@ package org.tmdbfleet.fetch;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,14 +15,20 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.Topics;
+import org.tmdbfleet.common.messages.ExportListed;
 import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.ImageConfigurationFetched;
 import org.tmdbfleet.common.messages.ImportCancelled;
+import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.ImportPlanned;
@@ -32,6 +39,7 @@ import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
 import org.tmdbfleet.common.testing.TopicReader;
+import org.tmdbfleet.fetch.tmdb.ExportHost;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,25 +50,33 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(properties = { "spring.config.name=" + FetchWorkerApplication.CONFIG_NAME,
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "server.port=0",
-		"tmdb.api-key=simulator-key" })
+		"tmdb.api-key=simulator-key", "tmdb.export-timeout=" + FetchWorkerIntegrationTests.EXPORT_TIMEOUT })
 @EmbeddedKafka
 class FetchWorkerIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+	static final String EXPORT_TIMEOUT = "2s";
+
 	private static final TestSimulator simulator = new TestSimulator();
+
+	/** TMDB's files host for catalog imports: each test tells it how to answer. */
+	private static final ExportHost exportHost = new ExportHost(3924, 6124, 8773);
 
 	@DynamicPropertySource
 	static void tmdb(DynamicPropertyRegistry registry) {
 		registry.add("tmdb.base-url", simulator::url);
+		registry.add("tmdb.exports-url", exportHost::url);
 	}
 
 	@AfterAll
 	static void stopSimulator() {
 		simulator.close();
+		exportHost.close();
 	}
 
 	@Autowired
@@ -253,6 +269,113 @@ class FetchWorkerIntegrationTests {
 			assertThat(dead.await(FetchPage.class, command -> command.importId().equals(importId), 1, PATIENCE))
 				.hasSize(1);
 		}
+	}
+
+	@Test
+	void aDuplicatedImportRequestedIsPlannedOnceEvenWhenItsSecondPlanWouldFail() throws Exception {
+		exportHost.thenServes().thenStalls(); // a second plan would fail at the export timeout
+		ImportRequested request = new ImportRequested(UUID.randomUUID(), ImportSource.CATALOG, null,
+				ImportFilters.NONE, Instant.now(), true);
+		UUID importId = request.importId();
+
+		// the outbox relays at least once: the same record twice, each in a transaction of its own
+		send(request);
+		RecordMetadata duplicate = send(request);
+
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()));
+				TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS)) {
+			TopicPartition partition = new TopicPartition(duplicate.topic(), duplicate.partition());
+			await().atMost(PATIENCE).until(() -> committedOffset(admin, "fetch-planner", partition) > duplicate.offset());
+
+			// both commands consumed: whatever their plans sent is committed by now
+			assertThat(progress.await(ImportPlanned.class, event -> event.importId().equals(importId), 2,
+					Duration.ofSeconds(3)))
+				.singleElement()
+				.satisfies(planned -> assertThat(planned.totalResults()).isEqualTo(3));
+			assertThat(progress.await(ImportFailed.class, event -> event.importId().equals(importId), 1,
+					Duration.ofSeconds(1)))
+				.isEmpty();
+			assertThat(progress.await(ExportListed.class, event -> event.importId().equals(importId), 2,
+					Duration.ofSeconds(1)))
+				.hasSize(1);
+		}
+		finally {
+			exportHost.clear();
+		}
+	}
+
+	@Test
+	void aStalledExportFailsTheImportWithinTheTimeoutAndARetryPlansItAgain() throws Exception {
+		exportHost.thenStalls().thenServes();
+		UUID importId = UUID.randomUUID();
+		Instant requestedAt = Instant.now();
+
+		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS)) {
+			send(new ImportRequested(importId, ImportSource.CATALOG, null, ImportFilters.NONE, requestedAt, true));
+
+			// without a deadline on the body the planner waits for the host forever, and the import never fails
+			assertThat(progress.await(ImportFailed.class, event -> event.importId().equals(importId), 1,
+					Duration.ofSeconds(20)))
+				.singleElement()
+				.satisfies(failed -> assertThat(failed.reason()).startsWith("planning failed: the export movie_ids_")
+					.endsWith(".json.gz was not read within 2 s (tmdb.export-timeout)"));
+
+			// the gateway's retry of a failed plan: a new command, requested later
+			send(new ImportRequested(importId, ImportSource.CATALOG, null, ImportFilters.NONE,
+					requestedAt.plusSeconds(1), true));
+
+			assertThat(progress.await(ImportPlanned.class, event -> event.importId().equals(importId), 1, PATIENCE))
+				.singleElement()
+				.satisfies(planned -> assertThat(planned.totalResults()).isEqualTo(3));
+		}
+		finally {
+			exportHost.clear();
+		}
+	}
+
+	@Test
+	void importsWithDatesTmdbCannotAnswerFailNamingTheFieldAndPlanningGoesOn() throws Exception {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		// commands a gateway refuses now, but an older one sent, or a record already on the topic holds
+		Map<String, ImportFilters> refused = Map.of(
+				"changedTo +999999999-12-31 is not a date TMDB can answer", ImportFilters.changed(today, LocalDate.MAX),
+				"changedFrom -999999999-01-01 is not a date TMDB can answer", ImportFilters.changed(LocalDate.MIN, today),
+				"is more than 366 days of changes", ImportFilters.changed(today, LocalDate.of(9999, 12, 31)),
+				"changedFrom " + today + " is after changedTo " + today.minusDays(1),
+				ImportFilters.changed(today, today.minusDays(1)),
+				"releaseDateFrom -999999999-01-01 is not a date TMDB can answer",
+				new ImportFilters(LocalDate.MIN, LocalDate.MAX, null, null, null, null));
+		Map<UUID, String> expected = new HashMap<>();
+		refused.forEach((reason, filters) -> {
+			ImportSource source = (filters.changedFrom() != null) ? ImportSource.CHANGES : ImportSource.DISCOVER;
+			expected.put(request(source, 600, filters), reason);
+		});
+
+		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS)) {
+			List<ImportFailed> failed = progress.await(ImportFailed.class,
+					event -> expected.containsKey(event.importId()), expected.size(), PATIENCE);
+			assertThat(failed).hasSize(expected.size())
+				.allSatisfy(event -> assertThat(event.reason()).startsWith("planning failed: ")
+					.contains(expected.get(event.importId())));
+
+			UUID next = request(ImportSource.POPULAR, 1);
+			assertThat(progress.await(ImportPlanned.class, event -> event.importId().equals(next), 1, PATIENCE))
+				.hasSize(1);
+		}
+	}
+
+	private RecordMetadata send(ImportRequested request) throws Exception {
+		return kafka.executeInTransaction(template -> template.send(Topics.IMPORTS, request.key(), request))
+			.get()
+			.getRecordMetadata();
+	}
+
+	private static long committedOffset(Admin admin, String group, TopicPartition partition) throws Exception {
+		OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+			.partitionsToOffsetAndMetadata()
+			.get()
+			.get(partition);
+		return (committed != null) ? committed.offset() : -1;
 	}
 
 	private UUID request(ImportSource source, int maxPages) {

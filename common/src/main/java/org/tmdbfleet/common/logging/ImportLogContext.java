@@ -12,6 +12,7 @@ import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.ImageConfigurationFetched;
 import org.tmdbfleet.common.messages.ImportCancelled;
+import org.tmdbfleet.common.messages.ImportPlanDecided;
 import org.tmdbfleet.common.messages.ImportProgress;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.MovieFetched;
@@ -49,6 +50,7 @@ public final class ImportLogContext implements AutoCloseable {
 			case ImportRequested requested -> context.put(IMPORT_ID, requested.importId());
 			case ImportProgress progress -> context.put(IMPORT_ID, progress.importId());
 			case ImportCancelled cancelled -> context.put(IMPORT_ID, cancelled.importId());
+			case ImportPlanDecided decided -> context.put(IMPORT_ID, decided.importId());
 			case DetailsRequested requested -> context.put(IMPORT_ID, requested.importId());
 			case GenresFetched genres -> {
 				// about no import

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = ImportFailed.class, name = "ImportFailed"),
 		@JsonSubTypes.Type(value = MoviesPersisted.class, name = "MoviesPersisted"),
 		@JsonSubTypes.Type(value = ImportCancelled.class, name = "ImportCancelled"),
+		@JsonSubTypes.Type(value = ImportPlanDecided.class, name = "ImportPlanDecided"),
 		@JsonSubTypes.Type(value = FetchDetails.class, name = "FetchDetails"),
 		@JsonSubTypes.Type(value = MovieNotFetched.class, name = "MovieNotFetched"),
 		@JsonSubTypes.Type(value = GenresFetched.class, name = "GenresFetched"),
@@ -26,7 +27,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = ExportListed.class, name = "ExportListed"),
 		@JsonSubTypes.Type(value = DetailsRequested.class, name = "DetailsRequested") })
 public sealed interface FleetMessage permits ImportRequested, FetchPage, FetchDetails, MovieFetched, MovieNotFetched,
-		GenresFetched, ImageConfigurationFetched, ImportProgress, ImportCancelled, DetailsRequested {
+		GenresFetched, ImageConfigurationFetched, ImportProgress, ImportCancelled, ImportPlanDecided,
+		DetailsRequested {
 
 	/** The version of the message shape this code writes. */
 	int CURRENT_SCHEMA = 1;

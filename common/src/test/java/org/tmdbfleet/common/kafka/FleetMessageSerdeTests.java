@@ -12,6 +12,7 @@ import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.ImageConfigurationFetched;
 import org.tmdbfleet.common.messages.ImportCancelled;
+import org.tmdbfleet.common.messages.ImportPlanDecided;
 import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.ImportFilters;
@@ -51,7 +52,8 @@ class FleetMessageSerdeTests {
 				new ImageConfigurationFetched("http://image.tmdb.org/t/p/", "https://image.tmdb.org/t/p/",
 						List.of("w92", "w342", "original"), List.of("w300", "original"), List.of("w45", "original"),
 						Instant.parse("2026-01-02T03:04:05Z")),
-				new ImportCancelled(importId, Instant.parse("2026-01-02T03:04:05Z")));
+				new ImportCancelled(importId, Instant.parse("2026-01-02T03:04:05Z")),
+				new ImportPlanDecided(importId, Instant.parse("2026-01-02T03:04:05.123456Z")));
 
 		for (FleetMessage message : messages) {
 			assertThat(roundTrip(message)).isEqualTo(message);

@@ -1,12 +1,18 @@
 package org.tmdbfleet.fetch.control;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
@@ -20,16 +26,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportCancelled;
+import org.tmdbfleet.common.messages.ImportPlanDecided;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The imports cancelled so far, read from the compacted {@code tmdb.control} topic. Every fetch
- * worker reads the whole topic (assigned, not subscribed: no consumer group, no offsets), first
- * to its end at startup, then as it grows. Until the first read reached the end, asking about an
- * import waits: a worker that just started must not start a page of an import cancelled before.
+ * The imports cancelled so far, and the plans decided, read from the compacted {@code
+ * tmdb.control} topic. Every fetch worker reads the whole topic (assigned, not subscribed: no
+ * consumer group, no offsets), first to its end at startup, then as it grows. Until the first read
+ * reached the end, asking about an import waits: a worker that just started must not start a page
+ * of an import cancelled before. Asking whether a plan was decided waits until the reader reached
+ * the topic's end as it is when asked, so a marker committed before is always seen.
  */
 @Component
 public class CancelledImports implements SmartLifecycle {
@@ -39,11 +48,23 @@ public class CancelledImports implements SmartLifecycle {
 	/** How long a page waits for the startup read before its listener retries it. */
 	private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(30);
 
+	/** Also the longest a planner waits before its question about a decided plan is taken up. */
+	private static final Duration POLL = Duration.ofMillis(100);
+
 	private final ConsumerFactory<Object, Object> consumers;
 
 	private final Set<UUID> cancelled = ConcurrentHashMap.newKeySet();
 
 	private final CountDownLatch caughtUp = new CountDownLatch(1);
+
+	/** The latest {@code requestedAt} whose plan was decided, by import. */
+	private final Map<UUID, Instant> decided = new ConcurrentHashMap<>();
+
+	/** Callers waiting for the reader to reach the topic's end as it was when they asked. */
+	private final Queue<CompletableFuture<Void>> readToEnd = new ConcurrentLinkedQueue<>();
+
+	/** The reader's own: ends it must reach, each with the callers waiting for it. */
+	private final List<Pending> pending = new ArrayList<>();
 
 	private volatile Consumer<Object, Object> consumer;
 
@@ -72,6 +93,30 @@ public class CancelledImports implements SmartLifecycle {
 			throw new TimeoutException("Interrupted while waiting for " + Topics.CONTROL);
 		}
 		return cancelled.contains(importId);
+	}
+
+	/**
+	 * Whether the plan of the import's command of {@code requestedAt} (or of a later one) was
+	 * decided already: its marker was committed with the plan's last transaction. Waits until
+	 * the reader reached the topic's end as it is now.
+	 * @throws TimeoutException when the reader does not get there in time (a retriable Kafka
+	 * error: the listener retries the record, it never skips it)
+	 */
+	public boolean isPlanDecided(UUID importId, Instant requestedAt) {
+		CompletableFuture<Void> read = new CompletableFuture<>();
+		readToEnd.add(read);
+		try {
+			read.get(CATCH_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.TimeoutException | ExecutionException ex) {
+			throw new TimeoutException("Plans decided not read to the end of " + Topics.CONTROL);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TimeoutException("Interrupted while waiting for " + Topics.CONTROL);
+		}
+		Instant latest = decided.get(importId);
+		return latest != null && !orMin(requestedAt).isAfter(latest);
 	}
 
 	@Override
@@ -132,17 +177,55 @@ public class CancelledImports implements SmartLifecycle {
 	}
 
 	private void poll(Consumer<Object, Object> control, Map<TopicPartition, Long> end) {
-		for (ConsumerRecord<Object, Object> record : control.poll(Duration.ofMillis(500))) {
+		for (ConsumerRecord<Object, Object> record : control.poll(POLL)) {
 			if (record.value() instanceof ImportCancelled cancellation) {
 				cancelled.add(cancellation.importId());
 			}
+			else if (record.value() instanceof ImportPlanDecided plan) {
+				decided.merge(plan.importId(), orMin(plan.requestedAt()), (a, b) -> a.isAfter(b) ? a : b);
+			}
 		}
+		answerReadsToEnd(control, end.keySet());
 		if (caughtUp.getCount() > 0 && end.entrySet()
 			.stream()
 			.allMatch(partition -> control.position(partition.getKey()) >= partition.getValue())) {
 			log.info("Read " + cancelled.size() + " cancelled imports from " + Topics.CONTROL);
 			caughtUp.countDown();
 		}
+	}
+
+	/**
+	 * Takes the end offsets once for everyone who asked since the last poll (read_committed: the
+	 * last stable offsets, past every committed transaction), and answers those whose end is reached.
+	 */
+	private void answerReadsToEnd(Consumer<Object, Object> control, Set<TopicPartition> partitions) {
+		List<CompletableFuture<Void>> asked = new ArrayList<>();
+		for (CompletableFuture<Void> read = readToEnd.poll(); read != null; read = readToEnd.poll()) {
+			asked.add(read);
+		}
+		if (!asked.isEmpty()) {
+			try {
+				pending.add(new Pending(control.endOffsets(partitions), asked));
+			}
+			catch (RuntimeException ex) {
+				readToEnd.addAll(asked); // asked again after the reader's pause
+				throw ex;
+			}
+		}
+		pending.removeIf(ends -> {
+			if (!ends.end.entrySet().stream().allMatch(partition -> control.position(partition.getKey()) >= partition.getValue())) {
+				return false;
+			}
+			ends.waiting.forEach(read -> read.complete(null));
+			return true;
+		});
+	}
+
+	private static Instant orMin(Instant requestedAt) {
+		return (requestedAt != null) ? requestedAt : Instant.MIN;
+	}
+
+	private record Pending(Map<TopicPartition, Long> end, List<CompletableFuture<Void>> waiting) {
 	}
 
 	/** Waits for the topic: the admin creates it at startup, perhaps while the broker is still coming up. */

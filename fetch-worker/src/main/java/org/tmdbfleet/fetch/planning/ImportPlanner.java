@@ -21,6 +21,7 @@ import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.GenresFetched;
 import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportFilters;
+import org.tmdbfleet.common.messages.ImportPlanDecided;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
@@ -106,11 +107,26 @@ class ImportPlanner {
 			log.info("Import " + request.importId() + " was cancelled before it was planned");
 			return;
 		}
-		switch (request.source()) {
-			case CHANGES -> planChanges(request);
-			case CATALOG -> planCatalog(request);
-			default -> planList(request, reference());
+		if (cancellations.isPlanDecided(request.importId(), request.requestedAt())) {
+			// the outbox relays at least once: planning again would fetch every page twice, and a
+			// failure of the second plan would end an import that is running
+			log.info("Import {} was planned already for its request of {}: nothing to do", request.importId(),
+					request.requestedAt());
+			return;
 		}
+		String refused = RequestedDates.refusal(request.filters()).orElse(null);
+		if (refused != null) {
+			fail(request, List.of(), refused);
+		}
+		else {
+			switch (request.source()) {
+				case CHANGES -> planChanges(request);
+				case CATALOG -> planCatalog(request);
+				default -> planList(request, reference());
+			}
+		}
+		// in the listener's transaction, with ImportPlanned or ImportFailed and the command's offset
+		publisher.send(Topics.CONTROL, new ImportPlanDecided(request.importId(), request.requestedAt()));
 	}
 
 	/** The gateway's sweep of a catalog import: each id to its details, in the listener's transaction. */
@@ -241,7 +257,11 @@ class ImportPlanner {
 		if (Thread.currentThread().isInterrupted()) {
 			throw ex; // shutting down: the import is planned again where its partition goes
 		}
-		String reason = "planning failed: " + describe(ex);
+		fail(request, reference, describe(ex));
+	}
+
+	private void fail(ImportRequested request, List<FleetMessage> reference, String why) {
+		String reason = "planning failed: " + why;
 		log.warn("Import " + request.importId() + " cannot start, " + reason);
 		publishReference(reference);
 		publisher.send(Topics.PROGRESS, new ImportFailed(request.importId(), reason));

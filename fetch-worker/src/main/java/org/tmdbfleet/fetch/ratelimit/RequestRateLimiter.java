@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Counter;
@@ -12,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,14 +50,16 @@ public class RequestRateLimiter {
 	 */
 	private final ReentrantLock line = new ReentrantLock(true);
 
-	private long nextSlot = System.nanoTime();
+	private final Ticker ticker;
+
+	private long nextSlot;
 
 	/** The spacing of the last request let go. */
 	private long lastInterval;
 
 	private double backoff = 1.0;
 
-	private long lastThrottleOrRecovery = System.nanoTime();
+	private long lastThrottleOrRecovery;
 
 	/** When the rate was last cut for a 429; null before the first. */
 	private Long lastThrottle;
@@ -66,9 +68,18 @@ public class RequestRateLimiter {
 
 	private final Counter cuts;
 
+	/** Spring's: the system's time (the other constructor is for tests that drive their own). */
+	@Autowired
 	RequestRateLimiter(RateLimitProperties properties, PartitionShare share, MeterRegistry registry) {
+		this(properties, share, registry, Ticker.SYSTEM);
+	}
+
+	RequestRateLimiter(RateLimitProperties properties, PartitionShare share, MeterRegistry registry, Ticker ticker) {
 		this.properties = properties;
 		this.share = share;
+		this.ticker = ticker;
+		this.nextSlot = ticker.nanoTime();
+		this.lastThrottleOrRecovery = nextSlot;
 		this.windowNanos = SECOND_NANOS + properties.jitterAllowance().toNanos();
 		this.stallNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), properties.jitterAllowance().toNanos());
 		Gauge.builder("fleet.rate.limit", this, RequestRateLimiter::currentRate)
@@ -112,13 +123,13 @@ public class RequestRateLimiter {
 	}
 
 	private void acquireInTurn() {
-		long asked = System.nanoTime();
+		long asked = ticker.nanoTime();
 		long due = 0;
 		boolean parked = false;
 		while (true) {
 			long waitNanos;
 			synchronized (this) {
-				long now = System.nanoTime();
+				long now = ticker.nanoTime();
 				if (parked) {
 					wokeLate(now, now - due);
 				}
@@ -145,7 +156,7 @@ public class RequestRateLimiter {
 				due = now + waitNanos;
 				parked = true;
 			}
-			LockSupport.parkNanos(waitNanos);
+			ticker.parkNanos(waitNanos);
 		}
 	}
 
@@ -181,7 +192,7 @@ public class RequestRateLimiter {
 	 * below ours, and the cuts get deeper until it stops refusing.
 	 */
 	public synchronized void throttled() {
-		long now = System.nanoTime();
+		long now = ticker.nanoTime();
 		if (lastThrottle != null && now - lastThrottle < windowNanos) {
 			return;
 		}

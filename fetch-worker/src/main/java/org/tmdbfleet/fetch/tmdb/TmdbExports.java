@@ -10,10 +10,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.BitSet;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
@@ -31,7 +38,9 @@ import org.springframework.stereotype.Component;
  * as a stream, line by line, and only its ids are kept, as a bit set (a million ids take a few
  * hundred kilobytes; the file itself is about 100 MB of text). Blank lines and unknown fields are
  * passed over; a file that ends early (a truncated gzip) or a line that is not JSON fails the read
- * as a whole, so an export is used whole or not at all.
+ * as a whole, so an export is used whole or not at all. The whole read has a deadline ({@code
+ * tmdb.export-timeout}): the HTTP client bounds only the wait for the headers, and a host that
+ * stalls mid-body would otherwise block the planner's thread forever.
  */
 @Component
 public class TmdbExports {
@@ -45,6 +54,10 @@ public class TmdbExports {
 	private final HttpClient http;
 
 	private final Clock clock;
+
+	/** Closes a body still being read at its deadline, which wakes the reader blocked on it. */
+	private final ScheduledExecutorService watchdog = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("export-watchdog").daemon().factory());
 
 	TmdbExports(TmdbProperties properties, Clock clock) {
 		this.properties = properties;
@@ -62,13 +75,15 @@ public class TmdbExports {
 	 */
 	public Export readLatest(boolean adult) {
 		LocalDate today = LocalDate.now(clock);
+		// the system clock, not the injected one: the deadline bounds real waiting
+		Instant deadline = Instant.now().plus(properties.exportTimeout());
 		for (LocalDate date : new LocalDate[] { today, today.minusDays(1) }) {
 			BitSet ids = new BitSet();
-			Optional<Integer> lines = read(fileName(date, false), ids);
+			Optional<Integer> lines = read(fileName(date, false), ids, deadline);
 			if (lines.isEmpty()) {
 				continue;
 			}
-			if (adult && read(fileName(date, true), ids).isEmpty()) {
+			if (adult && read(fileName(date, true), ids, deadline).isEmpty()) {
 				throw failure("the adult titles' export " + fileName(date, true) + " is not there");
 			}
 			log.info("Read TMDB's export of {}: {} movie ids", date, ids.cardinality());
@@ -83,22 +98,40 @@ public class TmdbExports {
 	}
 
 	/** The file's ids into {@code ids}; empty when the file is not there (404). */
-	private Optional<Integer> read(String file, BitSet ids) {
+	private Optional<Integer> read(String file, BitSet ids, Instant deadline) {
+		Duration left = Duration.between(Instant.now(), deadline);
+		if (!left.isPositive()) {
+			throw timedOut(file);
+		}
 		URI uri = properties.exportsUrl().resolve("/p/exports/" + file);
-		HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.readTimeout()).GET().build();
+		HttpRequest request = HttpRequest.newBuilder(uri)
+			.timeout((left.compareTo(properties.readTimeout()) < 0) ? left : properties.readTimeout())
+			.GET()
+			.build();
+		AtomicBoolean expired = new AtomicBoolean();
+		ScheduledFuture<?> alarm = null;
 		try {
 			HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
 			try (InputStream body = response.body()) {
+				alarm = watchdog.schedule(() -> expire(body, expired),
+						Math.max(0, Duration.between(Instant.now(), deadline).toNanos()), TimeUnit.NANOSECONDS);
 				if (response.statusCode() == 404) {
 					return Optional.empty();
 				}
 				if (response.statusCode() != 200) {
 					throw failure("the export " + file + " answered HTTP " + response.statusCode());
 				}
-				return Optional.of(readLines(file, body, ids));
+				int lines = readLines(file, body, ids);
+				if (expired.get()) {
+					throw timedOut(file); // closed at the deadline, the body may have looked like its end
+				}
+				return Optional.of(lines);
 			}
 		}
 		catch (IOException ex) {
+			if (expired.get() || !Instant.now().isBefore(deadline)) {
+				throw timedOut(file);
+			}
 			throw failure("the export " + file + " could not be read whole: " + ex.getClass().getSimpleName() + ": "
 					+ ex.getMessage());
 		}
@@ -106,6 +139,27 @@ public class TmdbExports {
 			Thread.currentThread().interrupt();
 			throw failure("reading the export " + file + " was interrupted");
 		}
+		finally {
+			if (alarm != null) {
+				alarm.cancel(false);
+			}
+		}
+	}
+
+	private static void expire(InputStream body, AtomicBoolean expired) {
+		expired.set(true);
+		try {
+			body.close();
+		}
+		catch (IOException ex) {
+			log.warn("Closing a stalled export's body failed: {}", ex.toString());
+		}
+	}
+
+	private TmdbException timedOut(String file) {
+		Duration timeout = properties.exportTimeout();
+		String within = (timeout.toMillis() % 1000 == 0) ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+		return failure("the export " + file + " was not read within " + within + " (tmdb.export-timeout)");
 	}
 
 	/**

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryMaxInterval longest pause between attempts (a longer Retry-After is honoured)
  * @param exportsUrl the host of TMDB's daily ID exports ({@code TMDB_EXPORTS_URL}), files under
  * {@code /p/exports/}; the simulator serves them too
+ * @param exportTimeout the most one catalog import's export read may take, body included: a host
+ * that sends its headers and then stalls would otherwise hold a planner thread forever
  */
 @Validated
 @ConfigurationProperties("tmdb")
@@ -33,7 +35,8 @@ public record TmdbProperties(@DefaultValue("https://api.themoviedb.org") @NotNul
 		@DefaultValue("10s") @NotNull Duration readTimeout, @DefaultValue("4") @Min(1) int maxAttempts,
 		@DefaultValue("500ms") @NotNull Duration retryInitialInterval,
 		@DefaultValue("10s") @NotNull Duration retryMaxInterval,
-		@DefaultValue("https://files.tmdb.org") @NotNull URI exportsUrl) {
+		@DefaultValue("https://files.tmdb.org") @NotNull URI exportsUrl,
+		@DefaultValue("5m") @NotNull Duration exportTimeout) {
 
 	/** Keeps the credentials out of every log line and actuator output that prints this. */
 	@Override

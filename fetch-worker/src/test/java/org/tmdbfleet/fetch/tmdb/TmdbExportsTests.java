@@ -8,7 +8,12 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Reading TMDB's daily export: gzip JSON Lines, read as a stream; the quirks a real file has
@@ -67,6 +73,32 @@ class TmdbExportsTests {
 	}
 
 	@Test
+	void aHostThatStallsMidBodyFailsTheReadAtTheExportTimeoutNamingTheFile() {
+		try (ExportHost host = new ExportHost(3924, 6124).thenStalls()) {
+			TmdbExports exports = new TmdbExports(properties(host, Duration.ofSeconds(1)),
+					Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC));
+
+			// without a deadline the read waits for the host forever: the preemptive timeout ends the test then
+			assertTimeoutPreemptively(Duration.ofSeconds(15),
+					() -> assertThatExceptionOfType(TmdbException.class).isThrownBy(() -> exports.readLatest(false))
+						.withMessage("the export movie_ids_12_01_2026.json.gz was not read within 1 s "
+								+ "(tmdb.export-timeout)"));
+		}
+	}
+
+	@Test
+	void anExportServedWholeIsReadWithinTheTimeout() {
+		try (ExportHost host = new ExportHost(3924, 6124)) {
+			TmdbExports exports = new TmdbExports(properties(host, Duration.ofSeconds(1)),
+					Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC));
+
+			TmdbExports.Export export = exports.readLatest(false);
+
+			assertThat(export.ids().stream().boxed().toList()).containsExactly(3924, 6124);
+		}
+	}
+
+	@Test
 	void anExportMuchLargerThanTheHeapIsReadAsAStream() throws Exception {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		Process child = new ProcessBuilder(List.of(java.toString(), CHILD_HEAP, "-cp",
@@ -104,6 +136,12 @@ class TmdbExportsTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static TmdbProperties properties(ExportHost host, Duration exportTimeout) {
+		return new TmdbProperties(URI.create("http://localhost:1"), "key", null, Duration.ofSeconds(5),
+				Duration.ofSeconds(10), 1, Duration.ofMillis(100), Duration.ofSeconds(1), URI.create(host.url()),
+				exportTimeout);
 	}
 
 	private static byte[] gzip(String text) throws IOException {
