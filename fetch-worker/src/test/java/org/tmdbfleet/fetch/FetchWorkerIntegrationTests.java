@@ -30,6 +30,7 @@ import org.tmdbfleet.common.messages.ImageConfigurationFetched;
 import org.tmdbfleet.common.messages.ImportCancelled;
 import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportFilters;
+import org.tmdbfleet.common.messages.ImportPlanDecided;
 import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
@@ -301,6 +302,35 @@ class FetchWorkerIntegrationTests {
 		}
 		finally {
 			exportHost.clear();
+		}
+	}
+
+	@Test
+	void aCommandWhosePlanAnotherInstanceDecidedIsNotPlannedAgainButALaterRequestIs() throws Exception {
+		ImportRequested request = new ImportRequested(UUID.randomUUID(), ImportSource.POPULAR, 1, ImportFilters.NONE,
+				Instant.now(), false);
+		UUID importId = request.importId();
+		// the marker another fetch worker's plan committed, before it lost the partition
+		kafka.executeInTransaction(template -> template.send(Topics.CONTROL,
+				new ImportPlanDecided(importId, request.requestedAt()).key(),
+				new ImportPlanDecided(importId, request.requestedAt())))
+			.get();
+
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()));
+				TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS)) {
+			RecordMetadata duplicate = send(request);
+			TopicPartition partition = new TopicPartition(duplicate.topic(), duplicate.partition());
+			await().atMost(PATIENCE).until(() -> committedOffset(admin, "fetch-planner", partition) > duplicate.offset());
+			assertThat(progress.await(ImportPlanned.class, event -> event.importId().equals(importId), 1,
+					Duration.ofSeconds(2)))
+				.as("planned again although its plan was decided")
+				.isEmpty();
+
+			// the gateway's retry: the same import, requested later
+			send(new ImportRequested(importId, ImportSource.POPULAR, 1, ImportFilters.NONE,
+					request.requestedAt().plusSeconds(1), false));
+			assertThat(progress.await(ImportPlanned.class, event -> event.importId().equals(importId), 1, PATIENCE))
+				.hasSize(1);
 		}
 	}
 

@@ -269,10 +269,14 @@ class ImportProgressRepository {
 		return ids.toArray(UUID[]::new);
 	}
 
+	/*
+	 * Only a plan fails an import, and only before it was planned: a second plan of a command the
+	 * outbox relayed twice, failing, must not end an import whose first plan counts.
+	 */
 	private void markFailed(UUID id, String reason) {
 		outcomes.record(jdbc.sql("""
 				update import_jobs set status = 'FAILED', error = :reason, finished_at = now(), heartbeat_at = now()
-				where id = :id and status in ('QUEUED', 'RUNNING')
+				where id = :id and status in ('QUEUED', 'RUNNING') and total_pages is null
 				""" + ImportOutcomes.RETURNING).param("id", id).param("reason", reason).query(ImportOutcomes::ended).list());
 	}
 

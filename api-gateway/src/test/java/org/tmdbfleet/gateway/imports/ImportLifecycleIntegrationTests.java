@@ -69,6 +69,21 @@ class ImportLifecycleIntegrationTests extends GatewayIntegrationTestSupport {
 	}
 
 	@Test
+	void aPlanFailureAfterTheImportWasPlannedLeavesItRunningToItsEnd() {
+		UUID id = startImport();
+		progress(new ImportPlanned(id, 1, 20));
+		await().until(() -> "RUNNING".equals(importView(id).path("status").asString()));
+
+		// a second plan of a command relayed twice, failing: the plan that counts was made
+		progress(new ImportFailed(id, "planning failed: TMDB popular answered HTTP 503"));
+		progress(new PageFetched(id, 1, List.of(41L)));
+		persisted(id, 41);
+
+		await().until(() -> "COMPLETED".equals(importView(id).path("status").asString()));
+		assertThat(importView(id).hasNonNull("error")).as(importView(id).toString()).isFalse();
+	}
+
+	@Test
 	void retrySendsExactlyTheFailedPagesAndTheImportCompletesWhenTheySucceed() {
 		UUID id = startImport();
 		progress(new ImportPlanned(id, 3, 60));

@@ -7,7 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,8 @@ import org.tmdbfleet.fetch.tmdb.TmdbPage;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,6 +89,9 @@ class ImportPlanner {
 
 	private final TmdbExports exports;
 
+	/** Plans this instance decided, by import: the latest command's request time and record. */
+	private final Map<UUID, Decision> decidedHere = new ConcurrentHashMap<>();
+
 	ImportPlanner(TmdbClient tmdb, TmdbExports exports, PagePublisher publisher, CancelledImports cancellations,
 			PlanningProperties properties) {
 		this.tmdb = tmdb;
@@ -94,20 +102,21 @@ class ImportPlanner {
 	}
 
 	@KafkaListener(id = "fetch-planner", topics = Topics.IMPORTS, concurrency = "${fleet.fetch.planner-concurrency:2}")
-	void onCommand(FleetMessage command) {
+	void onCommand(FleetMessage command, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
+			@Header(KafkaHeaders.OFFSET) long offset) {
 		switch (command) {
-			case ImportRequested request -> onImportRequested(request);
+			case ImportRequested request -> onImportRequested(request, new CommandRecord(partition, offset));
 			case DetailsRequested details -> onDetailsRequested(details);
 			default -> throw new PoisonRecordException("not a command for the planner: " + command.getClass().getSimpleName());
 		}
 	}
 
-	void onImportRequested(ImportRequested request) {
+	private void onImportRequested(ImportRequested request, CommandRecord record) {
 		if (cancellations.isCancelled(request.importId())) {
-			log.info("Import " + request.importId() + " was cancelled before it was planned");
+			log.info("Import {} was cancelled before it was planned", request.importId());
 			return;
 		}
-		if (cancellations.isPlanDecided(request.importId(), request.requestedAt())) {
+		if (decidedHere(request, record) || cancellations.isPlanDecided(request.importId(), request.requestedAt())) {
 			// the outbox relays at least once: planning again would fetch every page twice, and a
 			// failure of the second plan would end an import that is running
 			log.info("Import {} was planned already for its request of {}: nothing to do", request.importId(),
@@ -127,6 +136,28 @@ class ImportPlanner {
 		}
 		// in the listener's transaction, with ImportPlanned or ImportFailed and the command's offset
 		publisher.send(Topics.CONTROL, new ImportPlanDecided(request.importId(), request.requestedAt()));
+		decidedHere.put(request.importId(), new Decision(request.requestedAt(), record));
+	}
+
+	/*
+	 * The marker on tmdb.control is what every instance goes by, but a read_committed reader sees no
+	 * further than the oldest open transaction on that partition: another planner's, still open,
+	 * could hide this instance's marker from the duplicate that follows its command. So the planner
+	 * also remembers what it decided. Remembered before its transaction commits, the decision is
+	 * kept apart from its own record: a redelivery of that record (the transaction aborted) is
+	 * planned again, while any later record of the same request comes only after it committed.
+	 */
+	private boolean decidedHere(ImportRequested request, CommandRecord record) {
+		Decision decision = decidedHere.get(request.importId());
+		return decision != null && !decision.record().equals(record) && request.requestedAt() != null
+				&& !request.requestedAt().isAfter(decision.requestedAt());
+	}
+
+	/** Where a command was read: its partition of {@code tmdb.imports} and its offset. */
+	private record CommandRecord(int partition, long offset) {
+	}
+
+	private record Decision(Instant requestedAt, CommandRecord record) {
 	}
 
 	/** The gateway's sweep of a catalog import: each id to its details, in the listener's transaction. */
