@@ -81,7 +81,7 @@ public class TmdbClient {
 	 * A movie with its credits, external ids, keywords and release dates, in one request. A 200
 	 * whose body is not this movie (a blank {@code {}} from TMDB or a proxy) is malformed: retried,
 	 * then thrown like any transient failure.
-	 * @throws TmdbException with {@link TmdbException#httpStatus()} 404 when TMDB does not know it
+	 * @throws TmdbException {@link TmdbException#isTmdbNotFound()} when TMDB does not know it
 	 */
 	public JsonNode fetchDetails(long tmdbId, BooleanSupplier wanted) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(properties.baseUrl())
@@ -276,7 +276,9 @@ public class TmdbClient {
 			if (status == 429) {
 				throw new RateLimitedException(message, tmdbCode, retryAfter(retryAfter));
 			}
-			throw new TmdbException(message, status >= 500 || status == 408, status, tmdbCode);
+			// a 404 without TMDB's own code came from something in front of TMDB: ask again
+			boolean notTmdbsNotFound = status == 404 && tmdbCode != TmdbException.TMDB_NOT_FOUND;
+			throw new TmdbException(message, status >= 500 || status == 408 || notTmdbsNotFound, status, tmdbCode);
 		}
 
 		private static Duration retryAfter(String header) {

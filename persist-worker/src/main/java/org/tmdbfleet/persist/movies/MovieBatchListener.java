@@ -2,6 +2,7 @@ package org.tmdbfleet.persist.movies;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,8 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Persists {@code tmdb.movies} a batch at a time: unreadable records to the DLT (a movie's counted
- * as its import's failed movie), the rest written by {@link MovieBatchWriter} in one transaction;
- * records PostgreSQL rejected (a genre list or image configuration too) go to the DLT after
+ * as its import's failed movie), the rest written
+ * by {@link MovieBatchWriter} in one transaction; records PostgreSQL rejected go to the DLT after
  * the commit (their movies counted as failed), then a {@link MoviesPersisted} per import triggers
  * the gateway. Offsets are committed only after this method returns, that is after the database
  * commit and the DLT and progress records were acknowledged.
@@ -89,21 +90,19 @@ class MovieBatchListener {
 	private void persist(List<ConsumerRecord<String, FleetMessage>> records) {
 		List<FetchedMovie> fetched = new ArrayList<>();
 		List<ImportItem> notFetched = new ArrayList<>();
+		List<NotFound> notFound = new ArrayList<>();
 		ConsumerRecord<String, FleetMessage> genres = null;
 		ConsumerRecord<String, FleetMessage> images = null;
-		// whether TMDB's last word in the batch on a movie was that it does not know it
-		Map<Long, Boolean> gone = new HashMap<>();
+		Instant read = Instant.now();
 		for (ConsumerRecord<String, FleetMessage> record : records) {
 			try {
 				switch (ConsumedRecords.messageOf(record)) {
-					case MovieFetched event -> {
-						fetched.add(readable(event, record, notFetched));
-						gone.put(event.tmdbId(), false);
-					}
+					case MovieFetched event -> fetched.add(readable(event, record, notFetched));
 					case MovieNotFetched missing -> {
 						notFetched.add(ImportItem.of(missing));
 						if (missing.notFound()) {
-							gone.put(missing.tmdbId(), true);
+							notFound.add(new NotFound(missing.tmdbId(),
+									(missing.fetchedAt() != null) ? missing.fetchedAt() : read));
 						}
 					}
 					case GenresFetched list -> genres = record;
@@ -126,8 +125,7 @@ class MovieBatchListener {
 		if (fetched.isEmpty() && notFetched.isEmpty()) {
 			return;
 		}
-		Written written = writer.write(fetched, notFetched,
-				gone.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
+		Written written = writer.write(fetched, notFetched, newerThanFetches(notFound, fetched));
 		upserted.increment(written.upserted());
 		for (Rejected rejected : written.rejected()) {
 			ConsumedRecords.deadLetter(deadLetters, rejected.movie().record(),
@@ -169,6 +167,24 @@ class MovieBatchListener {
 			}
 			ConsumedRecords.deadLetter(deadLetters, record, new PoisonRecordException(Rejected.reasonOf(refused), ex));
 		}
+	}
+
+	/**
+	 * TMDB's newest "not found" of each movie, unless the batch also holds a newer fetch of it:
+	 * inside a batch, fetch time decides, not record order.
+	 */
+	private static List<NotFound> newerThanFetches(List<NotFound> answers, List<FetchedMovie> fetched) {
+		Map<Long, Instant> newestFetch = new HashMap<>();
+		fetched.forEach(movie -> newestFetch.merge(movie.tmdbId(), movie.row().fetchedAt(),
+				(a, b) -> a.isAfter(b) ? a : b));
+		Map<Long, NotFound> newest = new HashMap<>();
+		answers.forEach(answer -> newest.merge(answer.tmdbId(), answer,
+				(a, b) -> a.answeredAt().isAfter(b.answeredAt()) ? a : b));
+		return newest.values()
+			.stream()
+			.filter(answer -> !newestFetch.containsKey(answer.tmdbId())
+					|| answer.answeredAt().isAfter(newestFetch.get(answer.tmdbId())))
+			.toList();
 	}
 
 	private void announce(Collection<ImportItem> items) {

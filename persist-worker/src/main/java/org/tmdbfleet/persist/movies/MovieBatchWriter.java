@@ -64,9 +64,9 @@ class MovieBatchWriter {
 	 * Persists the fetched movies, marks deleted the ones TMDB no longer knows, and records the
 	 * outcomes of the batch's (import, movie) pairs, including those of movies that were not
 	 * fetched. Returns once the transaction committed.
-	 * @param gone movies TMDB answered 404 for, by their last event of the batch
+	 * @param gone TMDB's "not found" answers newer than every fetch of their movie in the batch
 	 */
-	Written write(List<FetchedMovie> fetched, List<ImportItem> notFetched, List<Long> gone) {
+	Written write(List<FetchedMovie> fetched, List<ImportItem> notFetched, List<NotFound> gone) {
 		// sorted by movie, then oldest fetch first: rows are locked in id order, and however the
 		// batch is split below, the fetches of one movie are written oldest first
 		List<FetchedMovie> ordered = fetched.stream().sorted(MOVIE_THEN_FETCH).toList();

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -29,9 +30,14 @@ import static org.tmdbfleet.persist.movies.SqlArrays.of;
 @Repository
 class MovieRepository {
 
+	/*
+	 * Newest observation wins between "exists" and "gone": a 404 older than the stored fetch is
+	 * stale. deleted_at is when TMDB said so, which the upsert compares a later-processed fetch with.
+	 */
 	private static final String MARK_DELETED = """
-			update movies set deleted_at = now(), updated_at = now()
-			where tmdb_id = any(?::bigint[]) and deleted_at is null
+			update movies m set deleted_at = g.answered_at, updated_at = now()
+			from unnest(?::bigint[], ?::timestamptz[]) as g(tmdb_id, answered_at)
+			where m.tmdb_id = g.tmdb_id and m.deleted_at is null and m.fetched_at < g.answered_at
 			""";
 
 	/*
@@ -84,7 +90,7 @@ class MovieRepository {
 			        payload = m.payload || excluded.payload,
 			        fetched_at = excluded.fetched_at,
 			        updated_at = now(),
-			        deleted_at = null
+			        deleted_at = case when m.deleted_at < excluded.fetched_at then null else m.deleted_at end
 			    where m.fetched_at < excluded.fetched_at
 			      and (m.imdb_id, m.title, m.original_title, m.original_language, m.overview, m.release_date,
 			           m.popularity, m.vote_average, m.vote_count, m.adult, m.runtime, m.top_cast, m.directors,
@@ -95,7 +101,7 @@ class MovieRepository {
 			           excluded.vote_average, excluded.vote_count, excluded.adult, coalesce(excluded.runtime, m.runtime),
 			           coalesce(excluded.top_cast, m.top_cast), coalesce(excluded.directors, m.directors),
 			           excluded.poster_path, excluded.backdrop_path, excluded.genre_ids, m.payload || excluded.payload,
-			           null)
+			           case when m.deleted_at < excluded.fetched_at then null else m.deleted_at end)
 			    returning m.tmdb_id, m.genre_ids),
 			dropped as (
 			    delete from movie_genres g using written w
@@ -180,18 +186,21 @@ class MovieRepository {
 
 	/**
 	 * TMDB answered 404 with {@code status_code} 34 for these movies: deleted or merged away. The
-	 * rows are marked, not removed, hidden from the catalog unless asked for; a later fetch that
-	 * finds the movie again clears the mark (the upsert). A movie marked already keeps its date.
+	 * rows are marked, not removed, hidden from the catalog unless asked for, unless a stored fetch
+	 * is newer than the answer; a later fetch newer than the answer clears the mark (the upsert). A
+	 * movie marked already keeps its date.
 	 * @return the number of movies marked now
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	int markDeleted(List<Long> tmdbIds) {
-		if (tmdbIds.isEmpty()) {
+	int markDeleted(List<NotFound> answers) {
+		if (answers.isEmpty()) {
 			return 0;
 		}
+		List<NotFound> sorted = answers.stream().sorted(Comparator.comparingLong(NotFound::tmdbId)).toList();
 		Integer marked = jdbc.execute((Connection connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(MARK_DELETED)) {
-				statement.setArray(1, of(connection, "bigint", tmdbIds.stream().sorted().toList(), id -> id));
+				statement.setArray(1, of(connection, "bigint", sorted, NotFound::tmdbId));
+				statement.setArray(2, of(connection, "text", sorted, answer -> answer.answeredAt().toString()));
 				return statement.executeUpdate();
 			}
 		});

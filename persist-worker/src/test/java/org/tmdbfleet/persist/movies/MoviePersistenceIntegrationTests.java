@@ -211,10 +211,12 @@ class MoviePersistenceIntegrationTests extends PersistWorkerIntegrationTestSuppo
 			.until(() -> count("select count(*) from movies where tmdb_id in (7101, 7102)") == 2);
 
 		UUID changes = UUID.randomUUID();
-		kafka.send(Topics.MOVIES, "7101", new MovieNotFetched(changes, 7101, true, "TMDB answered 404: status_code 34"))
+		kafka.send(Topics.MOVIES, "7101",
+				new MovieNotFetched(changes, 7101, true, "TMDB answered 404: status_code 34", T0.plusSeconds(30)))
 			.join();
 		// found again after the 404 (in the same batch or a later one), it stays
-		kafka.send(Topics.MOVIES, "7102", new MovieNotFetched(changes, 7102, true, "TMDB answered 404: status_code 34"))
+		kafka.send(Topics.MOVIES, "7102",
+				new MovieNotFetched(changes, 7102, true, "TMDB answered 404: status_code 34", T0.plusSeconds(30)))
 			.join();
 		publish(movie(changes, 7102, T0.plusSeconds(60), json(7102, "Stays, Renamed", "2001-01-01")));
 		await().atMost(Duration.ofSeconds(30))
