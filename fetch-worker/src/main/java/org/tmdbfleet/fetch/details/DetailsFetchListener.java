@@ -79,7 +79,8 @@ class DetailsFetchListener {
 			}
 			return;
 		}
-		publisher.send(Topics.MOVIES, new MovieFetched(command.importId(), command.tmdbId(), Instant.now(), movie));
+		publisher.send(Topics.MOVIES,
+				new MovieFetched(command.importId(), command.tmdbId(), Instant.now(), MovieFetched.Part.DETAILS, movie));
 		fetched.increment();
 	}
 

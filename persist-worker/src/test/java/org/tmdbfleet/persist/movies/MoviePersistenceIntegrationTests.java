@@ -123,8 +123,8 @@ class MoviePersistenceIntegrationTests extends PersistWorkerIntegrationTestSuppo
 		Map<String, Object> row = jdbc.queryForMap("""
 				select title, popularity, runtime, imdb_id, genre_ids::text as genre_ids, fetched_at,
 				       jsonb_array_length(top_cast) as cast_size, directors->0->>'name' as director,
-				       payload->>'tagline' as tagline, payload->>'title' as payload_title,
-				       payload->'credits' is not null as has_credits
+				       details->>'tagline' as tagline, payload->>'title' as payload_title,
+				       details->'credits' is not null as has_credits
 				from movies where tmdb_id = 6201""");
 		assertThat(row).containsEntry("title", "Merged (list)")
 			.containsEntry("popularity", 9.5)

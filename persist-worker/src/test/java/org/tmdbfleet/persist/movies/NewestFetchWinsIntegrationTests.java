@@ -65,8 +65,50 @@ class NewestFetchWinsIntegrationTests extends PersistWorkerIntegrationTestSuppor
 		assertThat(deleted(8321)).isTrue();
 	}
 
+	@Test
+	void anOlderDetailsFetchMergedIntoANewerListFetchKeepsTheStoredDetails() {
+		UUID importId = UUID.randomUUID();
+		send(details(importId, 8401, T0.plusSeconds(5), "\"tt0008401\"", "105"));
+		awaitOutcomes(importId, 1);
+
+		UUID later = UUID.randomUUID();
+		try (OneTransactionPublisher oneBatch = new OneTransactionPublisher(broker)) {
+			oneBatch.publish(0, List.of(details(later, 8401, T0.plusSeconds(4), "\"tt0000004\"", "104"),
+					list(later, 8401, T0.plusSeconds(6), "List at T6")));
+		}
+		awaitOutcomes(later, 1);
+
+		assertThat(jdbc.queryForMap("select title, runtime, imdb_id, details->>'runtime' as details_runtime "
+				+ "from movies where tmdb_id = 8401"))
+			.containsEntry("title", "List at T6")
+			.containsEntry("runtime", 105)
+			.containsEntry("imdb_id", "tt0008401")
+			.containsEntry("details_runtime", "105");
+	}
+
+	@Test
+	void aDetailsAnswersNullClearsTheStoredValue() {
+		UUID importId = UUID.randomUUID();
+		send(details(importId, 8411, T0, "\"tt0008411\"", "111"));
+		awaitOutcomes(importId, 1);
+
+		UUID later = UUID.randomUUID();
+		send(details(later, 8411, T0.plusSeconds(60), "null", "null"));
+		awaitOutcomes(later, 1);
+
+		assertThat(jdbc.queryForMap("select runtime, imdb_id from movies where tmdb_id = 8411"))
+			.containsEntry("runtime", null)
+			.containsEntry("imdb_id", null);
+	}
+
+	private static MovieFetched details(UUID importId, long id, Instant fetchedAt, String imdbId, String runtime) {
+		return new MovieFetched(importId, id, fetchedAt, MovieFetched.Part.DETAILS, FleetJson.MAPPER.readTree("""
+				{"id":%d,"title":"Details","imdb_id":%s,"runtime":%s,"genres":[{"id":18,"name":"Drama"}],
+				 "credits":{"cast":[],"crew":[]}}""".formatted(id, imdbId, runtime)));
+	}
+
 	private static MovieFetched list(UUID importId, long id, Instant fetchedAt, String title) {
-		return new MovieFetched(importId, id, fetchedAt, FleetJson.MAPPER.readTree("""
+		return new MovieFetched(importId, id, fetchedAt, MovieFetched.Part.LIST, FleetJson.MAPPER.readTree("""
 				{"id":%d,"title":"%s","popularity":2.5,"genre_ids":[18]}""".formatted(id, title)));
 	}
 
