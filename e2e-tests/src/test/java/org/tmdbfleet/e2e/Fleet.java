@@ -179,12 +179,19 @@ final class Fleet implements AutoCloseable {
 		return context;
 	}
 
-	/** One more fetch worker, as a second instance would join the consumer group. */
+	/**
+	 * One more fetch worker, as a second instance would join the consumer group. A setting the
+	 * test gives replaces the fleet's (a property named twice would be read as both, joined).
+	 */
 	ConfigurableApplicationContext addFetchWorker() {
+		Stream<String> defaults = Stream
+			.of("--tmdb.base-url=" + simulatorUrl(), "--tmdb.exports-url=" + simulatorUrl(),
+					"--tmdb.api-key=simulator-key")
+			.filter(setting -> fetchWorkerArgs.stream()
+				.noneMatch(given -> given.startsWith(setting.substring(0, setting.indexOf('=') + 1))));
 		return start(clock.in(FetchWorkerApplication.application()),
-				Stream.concat(Stream.of("--spring.kafka.bootstrap-servers=" + kafkaBrokers, NO_DATABASE,
-						"--tmdb.base-url=" + simulatorUrl(), "--tmdb.exports-url=" + simulatorUrl(),
-						"--tmdb.api-key=simulator-key"), fetchWorkerArgs.stream()));
+				Stream.of(Stream.of("--spring.kafka.bootstrap-servers=" + kafkaBrokers, NO_DATABASE), defaults,
+						fetchWorkerArgs.stream()).flatMap(args -> args));
 	}
 
 	/** The ids of the simulated TMDB's movies now, adult titles aside: what its export names today. */

@@ -188,10 +188,10 @@ class PipelineEndToEndTests {
 		assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("COMPLETED");
 		assertThat(done.path("moviesPersisted").asLong()).isEqualTo(40);
 		String ofThisImport = " from movies where tmdb_id in (select tmdb_id from import_items where import_id = ?)";
-		assertThat(count("select count(*)" + ofThisImport + " and payload->'credits' is not null"
-				+ " and payload->'external_ids' is not null and payload->'keywords' is not null"
-				+ " and payload->'release_dates' is not null", id))
-			.as("the full details payload is kept")
+		assertThat(count("select count(*)" + ofThisImport + " and details->'credits' is not null"
+				+ " and details->'external_ids' is not null and details->'keywords' is not null"
+				+ " and details->'release_dates' is not null", id))
+			.as("the full details answer is kept")
 			.isEqualTo(40);
 		assertThat(count("select count(runtime)" + ofThisImport, id)).as("runtime").isPositive();
 		assertThat(count("select count(*)" + ofThisImport + " and jsonb_array_length(top_cast) between 1 and 5", id))

@@ -12,7 +12,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param topCast the first five billed cast members, null until a details import fetched them
  * @param directors null until a details import fetched them
- * @param payload TMDB's JSON as it was received, unknown fields included
+ * @param payload TMDB's JSON as it was received, unknown fields included: the list item and the
+ * details answer, the newer one's keys on top
  * @param fetchedAt when TMDB answered with this state
  * @param deletedAt when TMDB answered 404 for it (deleted or merged); null while TMDB has it
  */

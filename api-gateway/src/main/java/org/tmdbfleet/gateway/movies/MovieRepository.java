@@ -16,8 +16,17 @@ interface MovieRepository extends Repository<Movie, Long>, JpaSpecificationExecu
 
 	Optional<Movie> findById(long tmdbId);
 
-	@Query(value = "select cast(payload as text) from movies where tmdb_id = :tmdbId",
-			nativeQuery = true)
+	/**
+	 * TMDB's JSON for the movie: the list item and the details the persist workers keep apart
+	 * (migration V10), the newer one's keys laid over the older's, as they were stored merged
+	 * before.
+	 */
+	@Query(value = """
+			select cast(case when details is null then payload
+			                 when payload is null then details
+			                 when details_fetched_at >= list_fetched_at then payload || details
+			                 else details || payload end as text)
+			from movies where tmdb_id = :tmdbId""", nativeQuery = true)
 	Optional<String> findPayload(@Param("tmdbId") long tmdbId);
 
 	/**

@@ -157,6 +157,29 @@ class MovieCatalogIntegrationTests extends GatewayIntegrationTestSupport {
 	}
 
 	@Test
+	void aMoviesPayloadIsItsListItemAndItsDetailsTheNewerOnesKeysOnTop() {
+		Row listNewer = CATALOG.get(43);
+		Row detailsNewer = CATALOG.get(44);
+		String storeParts = """
+				update movies set payload = '{"title":"From the list","genre_ids":[18]}', list_fetched_at = ?,
+				    details = '{"title":"From the details","tagline":"Only in details"}', details_fetched_at = ?
+				where tmdb_id = ?""";
+		Instant t5 = Instant.parse("2026-11-01T10:05:00Z");
+		Instant t6 = Instant.parse("2026-11-01T10:06:00Z");
+		jdbc.update(storeParts, java.sql.Timestamp.from(t6), java.sql.Timestamp.from(t5), listNewer.id());
+		jdbc.update(storeParts, java.sql.Timestamp.from(t5), java.sql.Timestamp.from(t6), detailsNewer.id());
+
+		JsonNode fromList = ok("/api/movies/" + listNewer.id()).path("payload");
+		JsonNode fromDetails = ok("/api/movies/" + detailsNewer.id()).path("payload");
+
+		assertThat(fromList.path("title").asString()).isEqualTo("From the list");
+		assertThat(fromList.path("tagline").asString()).isEqualTo("Only in details");
+		assertThat(fromList.path("genre_ids")).hasSize(1);
+		assertThat(fromDetails.path("title").asString()).isEqualTo("From the details");
+		assertThat(fromDetails.path("genre_ids")).hasSize(1);
+	}
+
+	@Test
 	void deletedMoviesAreListedOnlyWhenAskedForAndShowWhenTheyWereDeleted() {
 		Row deleted = CATALOG.stream().filter(Row::deleted).findFirst().orElseThrow();
 		String byTitle = "/api/movies?query=" + deleted.title().replace(" ", "%20");

@@ -65,20 +65,22 @@ class DetailsFetchListener {
 			return;
 		}
 		catch (TmdbException ex) {
-			boolean unknown = ex.httpStatus() == 404;
+			// only TMDB's own "not found" deletes; any other 404 was retried and is a failure
+			boolean unknown = ex.isTmdbNotFound();
 			publisher.send(Topics.MOVIES,
-					new MovieNotFetched(command.importId(), command.tmdbId(), unknown, ex.getMessage()));
+					new MovieNotFetched(command.importId(), command.tmdbId(), unknown, ex.getMessage(), Instant.now()));
 			if (unknown) {
 				notFound.increment();
 			}
 			else {
-				log.warn("Import " + command.importId() + " movie " + command.tmdbId() + " failed: " + ex.getMessage());
+				log.warn("Import {} movie {} failed: {}", command.importId(), command.tmdbId(), ex.getMessage());
 				publisher.deadLetter(Topics.DETAILS, command, ex.getMessage());
 				failed.increment();
 			}
 			return;
 		}
-		publisher.send(Topics.MOVIES, new MovieFetched(command.importId(), command.tmdbId(), Instant.now(), movie));
+		publisher.send(Topics.MOVIES,
+				new MovieFetched(command.importId(), command.tmdbId(), Instant.now(), MovieFetched.Part.DETAILS, movie));
 		fetched.increment();
 	}
 

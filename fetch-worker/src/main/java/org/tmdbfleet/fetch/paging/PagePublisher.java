@@ -78,7 +78,7 @@ public class PagePublisher {
 				send(Topics.DETAILS, new FetchDetails(importId, id.asLong()));
 			}
 			else {
-				send(Topics.MOVIES, new MovieFetched(importId, id.asLong(), fetchedAt, movie));
+				send(Topics.MOVIES, new MovieFetched(importId, id.asLong(), fetchedAt, MovieFetched.Part.LIST, movie));
 			}
 		}
 		send(Topics.PROGRESS, new PageFetched(importId, page.page(), ids));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,14 +78,17 @@ public class TmdbClient {
 	}
 
 	/**
-	 * A movie with its credits, external ids, keywords and release dates, in one request.
-	 * @throws TmdbException with {@link TmdbException#httpStatus()} 404 when TMDB does not know it
+	 * A movie with its credits, external ids, keywords and release dates, in one request. A 200
+	 * whose body is not this movie (a blank {@code {}} from TMDB or a proxy) is malformed: retried,
+	 * then thrown like any transient failure.
+	 * @throws TmdbException {@link TmdbException#isTmdbNotFound()} when TMDB does not know it
 	 */
 	public JsonNode fetchDetails(long tmdbId, BooleanSupplier wanted) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(properties.baseUrl())
 			.path("/3/movie/" + tmdbId)
 			.queryParam("append_to_response", "credits,external_ids,keywords,release_dates");
-		return get(uri, "movie", wanted);
+		return get(uri, "movie", wanted, movie -> movie.path("id").isIntegralNumber()
+				&& movie.path("id").canConvertToLong() && movie.path("id").asLong() == tmdbId);
 	}
 
 	/** TMDB's movie genres. */
@@ -127,9 +131,15 @@ public class TmdbClient {
 	}
 
 	private JsonNode get(UriComponentsBuilder uri, String endpoint, BooleanSupplier wanted) {
+		return get(uri, endpoint, wanted, body -> true);
+	}
+
+	/** @param answers whether a 200's JSON object is what was asked for */
+	private JsonNode get(UriComponentsBuilder uri, String endpoint, BooleanSupplier wanted,
+			Predicate<JsonNode> answers) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return attempt(uri, endpoint, wanted);
+				return attempt(uri, endpoint, wanted, answers);
 			}
 			catch (TmdbException ex) {
 				if (!ex.isTransient()) {
@@ -150,7 +160,8 @@ public class TmdbClient {
 		}
 	}
 
-	private JsonNode attempt(UriComponentsBuilder uri, String endpoint, BooleanSupplier wanted) {
+	private JsonNode attempt(UriComponentsBuilder uri, String endpoint, BooleanSupplier wanted,
+			Predicate<JsonNode> answers) {
 		// asked before the wait, so an unwanted request takes no share of the budget, and after it
 		abandonUnless(wanted);
 		rateLimiter.acquire();
@@ -164,7 +175,11 @@ public class TmdbClient {
 				.exchange((request, raw) -> new Response(raw.getStatusCode().value(), raw.getBody().readAllBytes(),
 						raw.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
 			status = Integer.toString(response.status());
-			return response.body(endpoint);
+			JsonNode body = response.body(endpoint);
+			if (!answers.test(body)) {
+				throw new TmdbException("TMDB " + endpoint + " answered 200 without what was asked for", true, 200, 0);
+			}
+			return body;
 		}
 		catch (ResourceAccessException ex) {
 			// the exception's own message names the URL, which may carry the api key
@@ -261,7 +276,9 @@ public class TmdbClient {
 			if (status == 429) {
 				throw new RateLimitedException(message, tmdbCode, retryAfter(retryAfter));
 			}
-			throw new TmdbException(message, status >= 500 || status == 408, status, tmdbCode);
+			// a 404 without TMDB's own code came from something in front of TMDB: ask again
+			boolean notTmdbsNotFound = status == 404 && tmdbCode != TmdbException.TMDB_NOT_FOUND;
+			throw new TmdbException(message, status >= 500 || status == 408 || notTmdbsNotFound, status, tmdbCode);
 		}
 
 		private static Duration retryAfter(String header) {

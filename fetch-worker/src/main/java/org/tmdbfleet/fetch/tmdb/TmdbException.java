@@ -7,6 +7,9 @@ package org.tmdbfleet.fetch.tmdb;
  */
 public class TmdbException extends RuntimeException {
 
+	/** TMDB's {@code status_code} for "The resource you requested could not be found." */
+	static final int TMDB_NOT_FOUND = 34;
+
 	private final boolean transientFailure;
 
 	private final int httpStatus;
@@ -27,6 +30,14 @@ public class TmdbException extends RuntimeException {
 	/** HTTP status TMDB answered with, 0 when no response arrived. */
 	public int httpStatus() {
 		return httpStatus;
+	}
+
+	/**
+	 * TMDB itself said it does not know what was asked: 404 with its {@code status_code} 34. A 404
+	 * without it (a proxy's or a CDN's error page) says nothing about the movie.
+	 */
+	public boolean isTmdbNotFound() {
+		return httpStatus == 404 && tmdbStatusCode == TMDB_NOT_FOUND;
 	}
 
 	/** TMDB's own {@code status_code} from the error body, 0 when there was none. */

@@ -1,6 +1,8 @@
 package org.tmdbfleet.persist.movies;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,13 +30,15 @@ import org.tmdbfleet.common.messages.MoviesPersisted;
 import org.tmdbfleet.persist.movies.MovieBatchWriter.Rejected;
 import org.tmdbfleet.persist.movies.MovieBatchWriter.Written;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
 /**
- * Persists {@code tmdb.movies} a batch at a time: unreadable records to the DLT, the rest written
+ * Persists {@code tmdb.movies} a batch at a time: unreadable records to the DLT (a movie's counted
+ * as its import's failed movie), the rest written
  * by {@link MovieBatchWriter} in one transaction; records PostgreSQL rejected go to the DLT after
  * the commit (their movies counted as failed), then a {@link MoviesPersisted} per import triggers
  * the gateway. Offsets are committed only after this method returns, that is after the database
@@ -86,25 +90,23 @@ class MovieBatchListener {
 	private void persist(List<ConsumerRecord<String, FleetMessage>> records) {
 		List<FetchedMovie> fetched = new ArrayList<>();
 		List<ImportItem> notFetched = new ArrayList<>();
-		GenresFetched genres = null;
-		ImageConfigurationFetched images = null;
-		// whether TMDB's last word in the batch on a movie was that it does not know it
-		Map<Long, Boolean> gone = new HashMap<>();
+		List<NotFound> notFound = new ArrayList<>();
+		ConsumerRecord<String, FleetMessage> genres = null;
+		ConsumerRecord<String, FleetMessage> images = null;
+		Instant read = Instant.now();
 		for (ConsumerRecord<String, FleetMessage> record : records) {
 			try {
 				switch (ConsumedRecords.messageOf(record)) {
-					case MovieFetched event -> {
-						fetched.add(FetchedMovie.of(record, event));
-						gone.put(event.tmdbId(), false);
-					}
+					case MovieFetched event -> fetched.add(readable(event, record, notFetched));
 					case MovieNotFetched missing -> {
 						notFetched.add(ImportItem.of(missing));
 						if (missing.notFound()) {
-							gone.put(missing.tmdbId(), true);
+							notFound.add(new NotFound(missing.tmdbId(),
+									(missing.fetchedAt() != null) ? missing.fetchedAt() : read));
 						}
 					}
-					case GenresFetched list -> genres = list;
-					case ImageConfigurationFetched configuration -> images = configuration;
+					case GenresFetched list -> genres = record;
+					case ImageConfigurationFetched configuration -> images = record;
 					default -> throw ConsumedRecords.unexpected(record);
 				}
 			}
@@ -113,22 +115,76 @@ class MovieBatchListener {
 			}
 		}
 		if (genres != null) {
-			movies.saveGenres(genres.genres());
+			GenresFetched list = (GenresFetched) genres.value();
+			saveAlone(genres, () -> movies.saveGenres(list.genres()));
 		}
 		if (images != null) {
-			movies.saveImageConfiguration(images);
+			ImageConfigurationFetched configuration = (ImageConfigurationFetched) images.value();
+			saveAlone(images, () -> movies.saveImageConfiguration(configuration));
 		}
 		if (fetched.isEmpty() && notFetched.isEmpty()) {
 			return;
 		}
-		Written written = writer.write(fetched, notFetched,
-				gone.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
+		Written written = writer.write(fetched, notFetched, newerThanFetches(notFound, fetched));
 		upserted.increment(written.upserted());
 		for (Rejected rejected : written.rejected()) {
 			ConsumedRecords.deadLetter(deadLetters, rejected.movie().record(),
 					new PoisonRecordException(rejected.reason(), rejected.failure()));
 		}
 		announce(written.items());
+	}
+
+	/*
+	 * A movie record that cannot become a row is still its import's movie: dead-lettered alone for
+	 * operators, and counted as failed with the reason, so the import can end and a retry fetches
+	 * the movie again (a blank 200 {} from TMDB or a proxy must not leave an import RUNNING).
+	 */
+	private static FetchedMovie readable(MovieFetched event, ConsumerRecord<?, ?> record, List<ImportItem> notFetched) {
+		try {
+			return FetchedMovie.of(record, event);
+		}
+		catch (PoisonRecordException ex) {
+			if (event.importId() != null) {
+				notFetched.add(ImportItem.failed(event.importId(), event.tmdbId(), ex.getMessage()));
+			}
+			throw ex;
+		}
+	}
+
+	/*
+	 * The genre list and the image configuration are no movie's: one PostgreSQL refuses for what it
+	 * holds (a genre id twice, a NUL) goes to the DLT alone and the batch's movies go on, instead
+	 * of the whole batch being retried and dead-lettered.
+	 */
+	private void saveAlone(ConsumerRecord<?, ?> record, Runnable save) {
+		try {
+			save.run();
+		}
+		catch (DataAccessException ex) {
+			SQLException refused = MovieBatchWriter.dataError(ex);
+			if (refused == null) {
+				throw ex;
+			}
+			ConsumedRecords.deadLetter(deadLetters, record, new PoisonRecordException(Rejected.reasonOf(refused), ex));
+		}
+	}
+
+	/**
+	 * TMDB's newest "not found" of each movie, unless the batch also holds a newer fetch of it:
+	 * inside a batch, fetch time decides, not record order.
+	 */
+	private static List<NotFound> newerThanFetches(List<NotFound> answers, List<FetchedMovie> fetched) {
+		Map<Long, Instant> newestFetch = new HashMap<>();
+		fetched.forEach(movie -> newestFetch.merge(movie.tmdbId(), movie.row().fetchedAt(),
+				(a, b) -> a.isAfter(b) ? a : b));
+		Map<Long, NotFound> newest = new HashMap<>();
+		answers.forEach(answer -> newest.merge(answer.tmdbId(), answer,
+				(a, b) -> a.answeredAt().isAfter(b.answeredAt()) ? a : b));
+		return newest.values()
+			.stream()
+			.filter(answer -> !newestFetch.containsKey(answer.tmdbId())
+					|| answer.answeredAt().isAfter(newestFetch.get(answer.tmdbId())))
+			.toList();
 	}
 
 	private void announce(Collection<ImportItem> items) {

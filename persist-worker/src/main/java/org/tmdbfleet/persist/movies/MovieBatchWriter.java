@@ -34,11 +34,12 @@ class MovieBatchWriter {
 	/*
 	 * SQLState classes that blame what a row holds: 22 data exception (a NUL byte, a date or a
 	 * number out of range, malformed json), 23 integrity constraint violation, 54 program limit
-	 * exceeded (a value too big for an index or jsonb). Retrying cannot heal them; splitting the
+	 * exceeded (a value too big for an index or jsonb), 21 cardinality violation (one statement
+	 * told to write a key twice: a genre list naming an id twice). Retrying cannot heal them; splitting the
 	 * batch finds the row. Anything else (connection, locks, resources, the schema, the statement
 	 * itself) is not one record's fault: it propagates and the listener retries the batch.
 	 */
-	private static final Set<String> DATA_ERRORS = Set.of("22", "23", "54");
+	private static final Set<String> DATA_ERRORS = Set.of("21", "22", "23", "54");
 
 	private static final Comparator<FetchedMovie> MOVIE_THEN_FETCH = Comparator.comparingLong(FetchedMovie::tmdbId)
 		.thenComparing(movie -> movie.row().fetchedAt());
@@ -63,9 +64,9 @@ class MovieBatchWriter {
 	 * Persists the fetched movies, marks deleted the ones TMDB no longer knows, and records the
 	 * outcomes of the batch's (import, movie) pairs, including those of movies that were not
 	 * fetched. Returns once the transaction committed.
-	 * @param gone movies TMDB answered 404 for, by their last event of the batch
+	 * @param gone TMDB's "not found" answers newer than every fetch of their movie in the batch
 	 */
-	Written write(List<FetchedMovie> fetched, List<ImportItem> notFetched, List<Long> gone) {
+	Written write(List<FetchedMovie> fetched, List<ImportItem> notFetched, List<NotFound> gone) {
 		// sorted by movie, then oldest fetch first: rows are locked in id order, and however the
 		// batch is split below, the fetches of one movie are written oldest first
 		List<FetchedMovie> ordered = fetched.stream().sorted(MOVIE_THEN_FETCH).toList();
@@ -170,7 +171,7 @@ class MovieBatchWriter {
 	}
 
 	/** PostgreSQL's error if it blames the data, else null. */
-	private static SQLException dataError(Throwable failure) {
+	static SQLException dataError(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() == 5) {
 				return DATA_ERRORS.contains(sql.getSQLState().substring(0, 2)) ? sql : null;
@@ -187,6 +188,10 @@ class MovieBatchWriter {
 	record Rejected(FetchedMovie movie, SQLException failure) {
 
 		String reason() {
+			return reasonOf(failure);
+		}
+
+		static String reasonOf(SQLException failure) {
 			String message = String.valueOf(failure.getMessage()).replaceAll("\\s+", " ").strip();
 			return "rejected by PostgreSQL: " + ((message.length() > 500) ? message.substring(0, 500) + "…" : message);
 		}

@@ -58,13 +58,6 @@ final class MovieJson {
 		return FleetJson.MAPPER.writeValueAsString(value);
 	}
 
-	/** {@code older || newer} as jsonb computes it: the newer object's keys laid over the older's. */
-	static String laidOver(String older, String newer) {
-		ObjectNode merged = (ObjectNode) FleetJson.MAPPER.readTree(older);
-		merged.setAll((ObjectNode) FleetJson.MAPPER.readTree(newer));
-		return json(merged);
-	}
-
 	static String text(JsonNode movie, String field) {
 		JsonNode value = movie.path(field);
 		return value.isString() ? withoutNul(value.stringValue()) : null;

@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -29,73 +31,103 @@ import static org.tmdbfleet.persist.movies.SqlArrays.of;
 @Repository
 class MovieRepository {
 
+	/*
+	 * Newest observation wins between "exists" and "gone": a 404 older than the stored fetch is
+	 * stale. deleted_at is when TMDB said so, which the upsert compares a later-processed fetch with.
+	 */
 	private static final String MARK_DELETED = """
-			update movies set deleted_at = now(), updated_at = now()
-			where tmdb_id = any(?::bigint[]) and deleted_at is null
+			update movies m set deleted_at = g.answered_at, updated_at = now()
+			from unnest(?::bigint[], ?::timestamptz[]) as g(tmdb_id, answered_at)
+			where m.tmdb_id = g.tmdb_id and m.deleted_at is null and m.fetched_at < g.answered_at
 			""";
 
 	/*
 	 * Arrays in, one row per element out: a single round trip whatever the batch size. The WHERE
-	 * makes the upsert monotonic and quiet. Monotonic: an older fetch arriving late never
-	 * overwrites a newer one. Quiet: a row is rewritten only when what it would become differs from
-	 * what it is (fetched_at and updated_at aside), so a re-delivered record or the re-import of an
-	 * unchanged catalog leaves no new row version, no index entry, no bloat (ON CONFLICT still
-	 * locks the row it skips). The consequence: fetched_at is when TMDB last gave different data,
-	 * not when it was last asked; and an older fetch arriving after a newer one that was skipped
-	 * as identical still wins if its data differs (two imports fetching one movie at once while
-	 * TMDB changed it), as it is newer than the stored fetched_at.
-	 * A list fetch carries no runtime, imdb id or credits, so it keeps the ones a details fetch
-	 * stored, and the payloads merge so details keys survive a later list refresh; MovieRow.updatedBy
-	 * merges two fetches of one batch the same way. movie_genres follows genre_ids of the rows this
-	 * statement wrote, and only of those.
+	 * makes the upsert monotonic and quiet, part by part. A movie has two parts, each with its own
+	 * fetch time: the list item (payload, list_fetched_at) and the details (details,
+	 * details_fetched_at and the columns only details carry: imdb_id, runtime, top_cast,
+	 * directors). The columns both carry take the newest fetch of either (fetched_at).
+	 * Monotonic: an older fetch never overwrites what a newer fetch of the same part stored, so
+	 * an old details answer never brings back an old runtime, and a list fetch never touches the
+	 * details columns; a details answer's null is TMDB's value and clears the column. Quiet: a row
+	 * is rewritten only when a newer part would change what it holds, so a re-delivered record or
+	 * the re-import of an unchanged catalog leaves no new row version, no index entry, no bloat
+	 * (ON CONFLICT still locks the row it skips). The consequence: a fetch time is when TMDB last
+	 * gave different data, not when it was last asked. A fetch older than a stored deletion leaves
+	 * the movie deleted. MovieRow.updatedBy collapses the fetches of one batch by the same rule.
+	 * movie_genres follows genre_ids of the rows this statement wrote, and only of those.
 	 */
 	private static final String UPSERT_MOVIES = """
 			with written as (
-			    insert into movies as m (tmdb_id, imdb_id, title, original_title, original_language, overview,
-			        release_date, popularity, vote_average, vote_count, adult, runtime, poster_path, backdrop_path,
-			        genre_ids, payload, fetched_at, top_cast, directors)
-			    select b.tmdb_id, b.imdb_id, b.title, b.original_title, b.original_language, b.overview,
-			        b.release_date::date, b.popularity, b.vote_average, b.vote_count, b.adult, b.runtime,
-			        b.poster_path, b.backdrop_path, b.genre_ids::integer[], b.payload::jsonb, b.fetched_at::timestamptz,
-			        b.top_cast::jsonb, b.directors::jsonb
-			    from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			        ?::float8[], ?::float8[], ?::integer[], ?::boolean[], ?::integer[], ?::text[], ?::text[],
-			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-			        as b(tmdb_id, imdb_id, title, original_title, original_language, overview, release_date,
-			             popularity, vote_average, vote_count, adult, runtime, poster_path, backdrop_path,
-			             genre_ids, payload, fetched_at, top_cast, directors)
+			    insert into movies as m (tmdb_id, title, original_title, original_language, overview, release_date,
+			        popularity, vote_average, vote_count, adult, poster_path, backdrop_path, genre_ids, fetched_at,
+			        payload, list_fetched_at, imdb_id, runtime, top_cast, directors, details, details_fetched_at)
+			    select b.tmdb_id, b.title, b.original_title, b.original_language, b.overview, b.release_date::date,
+			        b.popularity, b.vote_average, b.vote_count, b.adult, b.poster_path, b.backdrop_path,
+			        b.genre_ids::integer[], b.fetched_at::timestamptz, b.payload::jsonb, b.list_fetched_at::timestamptz,
+			        b.imdb_id, b.runtime, b.top_cast::jsonb, b.directors::jsonb, b.details::jsonb,
+			        b.details_fetched_at::timestamptz
+			    from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[],
+			        ?::float8[], ?::integer[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			        ?::text[], ?::text[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[])
+			        as b(tmdb_id, title, original_title, original_language, overview, release_date, popularity,
+			             vote_average, vote_count, adult, poster_path, backdrop_path, genre_ids, fetched_at, payload,
+			             list_fetched_at, imdb_id, runtime, top_cast, directors, details, details_fetched_at)
 			    on conflict (tmdb_id) do update set
-			        imdb_id = coalesce(excluded.imdb_id, m.imdb_id),
-			        title = excluded.title,
-			        original_title = excluded.original_title,
-			        original_language = excluded.original_language,
-			        overview = excluded.overview,
-			        release_date = excluded.release_date,
-			        popularity = excluded.popularity,
-			        vote_average = excluded.vote_average,
-			        vote_count = excluded.vote_count,
-			        adult = excluded.adult,
-			        runtime = coalesce(excluded.runtime, m.runtime),
-			        top_cast = coalesce(excluded.top_cast, m.top_cast),
-			        directors = coalesce(excluded.directors, m.directors),
-			        poster_path = excluded.poster_path,
-			        backdrop_path = excluded.backdrop_path,
-			        genre_ids = excluded.genre_ids,
-			        payload = m.payload || excluded.payload,
-			        fetched_at = excluded.fetched_at,
+			        title = case when excluded.fetched_at > m.fetched_at then excluded.title else m.title end,
+			        original_title = case when excluded.fetched_at > m.fetched_at
+			            then excluded.original_title else m.original_title end,
+			        original_language = case when excluded.fetched_at > m.fetched_at
+			            then excluded.original_language else m.original_language end,
+			        overview = case when excluded.fetched_at > m.fetched_at
+			            then excluded.overview else m.overview end,
+			        release_date = case when excluded.fetched_at > m.fetched_at
+			            then excluded.release_date else m.release_date end,
+			        popularity = case when excluded.fetched_at > m.fetched_at
+			            then excluded.popularity else m.popularity end,
+			        vote_average = case when excluded.fetched_at > m.fetched_at
+			            then excluded.vote_average else m.vote_average end,
+			        vote_count = case when excluded.fetched_at > m.fetched_at
+			            then excluded.vote_count else m.vote_count end,
+			        adult = case when excluded.fetched_at > m.fetched_at then excluded.adult else m.adult end,
+			        poster_path = case when excluded.fetched_at > m.fetched_at
+			            then excluded.poster_path else m.poster_path end,
+			        backdrop_path = case when excluded.fetched_at > m.fetched_at
+			            then excluded.backdrop_path else m.backdrop_path end,
+			        genre_ids = case when excluded.fetched_at > m.fetched_at
+			            then excluded.genre_ids else m.genre_ids end,
+			        fetched_at = greatest(m.fetched_at, excluded.fetched_at),
+			        payload = case when excluded.list_fetched_at > coalesce(m.list_fetched_at, '-infinity')
+			            then excluded.payload else m.payload end,
+			        list_fetched_at = greatest(m.list_fetched_at, excluded.list_fetched_at),
+			        imdb_id = case when excluded.details_fetched_at > coalesce(m.details_fetched_at, '-infinity')
+			            then excluded.imdb_id else m.imdb_id end,
+			        runtime = case when excluded.details_fetched_at > coalesce(m.details_fetched_at, '-infinity')
+			            then excluded.runtime else m.runtime end,
+			        top_cast = case when excluded.details_fetched_at > coalesce(m.details_fetched_at, '-infinity')
+			            then excluded.top_cast else m.top_cast end,
+			        directors = case when excluded.details_fetched_at > coalesce(m.details_fetched_at, '-infinity')
+			            then excluded.directors else m.directors end,
+			        details = case when excluded.details_fetched_at > coalesce(m.details_fetched_at, '-infinity')
+			            then excluded.details else m.details end,
+			        details_fetched_at = greatest(m.details_fetched_at, excluded.details_fetched_at),
 			        updated_at = now(),
-			        deleted_at = null
-			    where m.fetched_at < excluded.fetched_at
-			      and (m.imdb_id, m.title, m.original_title, m.original_language, m.overview, m.release_date,
-			           m.popularity, m.vote_average, m.vote_count, m.adult, m.runtime, m.top_cast, m.directors,
-			           m.poster_path, m.backdrop_path, m.genre_ids, m.payload, m.deleted_at)
-			          is distinct from
-			          (coalesce(excluded.imdb_id, m.imdb_id), excluded.title, excluded.original_title,
-			           excluded.original_language, excluded.overview, excluded.release_date, excluded.popularity,
-			           excluded.vote_average, excluded.vote_count, excluded.adult, coalesce(excluded.runtime, m.runtime),
-			           coalesce(excluded.top_cast, m.top_cast), coalesce(excluded.directors, m.directors),
-			           excluded.poster_path, excluded.backdrop_path, excluded.genre_ids, m.payload || excluded.payload,
-			           null)
+			        deleted_at = case when m.deleted_at < excluded.fetched_at then null else m.deleted_at end
+			    where (excluded.fetched_at > m.fetched_at
+			           and (m.title, m.original_title, m.original_language, m.overview, m.release_date, m.popularity,
+			                m.vote_average, m.vote_count, m.adult, m.poster_path, m.backdrop_path, m.genre_ids,
+			                m.deleted_at)
+			               is distinct from
+			               (excluded.title, excluded.original_title, excluded.original_language, excluded.overview,
+			                excluded.release_date, excluded.popularity, excluded.vote_average, excluded.vote_count,
+			                excluded.adult, excluded.poster_path, excluded.backdrop_path, excluded.genre_ids,
+			                case when m.deleted_at < excluded.fetched_at then null else m.deleted_at end))
+			       or (excluded.list_fetched_at > coalesce(m.list_fetched_at, '-infinity')
+			           and m.payload is distinct from excluded.payload)
+			       or (excluded.details_fetched_at > coalesce(m.details_fetched_at, '-infinity')
+			           and (m.imdb_id, m.runtime, m.top_cast, m.directors, m.details)
+			               is distinct from
+			               (excluded.imdb_id, excluded.runtime, excluded.top_cast, excluded.directors, excluded.details))
 			    returning m.tmdb_id, m.genre_ids),
 			dropped as (
 			    delete from movie_genres g using written w
@@ -150,7 +182,6 @@ class MovieRepository {
 			try (PreparedStatement statement = connection.prepareStatement(UPSERT_MOVIES)) {
 				int column = 1;
 				statement.setArray(column++, of(connection, "bigint", movies, MovieRow::tmdbId));
-				statement.setArray(column++, of(connection, "text", movies, MovieRow::imdbId));
 				statement.setArray(column++, of(connection, "text", movies, MovieRow::title));
 				statement.setArray(column++, of(connection, "text", movies, MovieRow::originalTitle));
 				statement.setArray(column++, of(connection, "text", movies, MovieRow::originalLanguage));
@@ -161,14 +192,18 @@ class MovieRepository {
 				statement.setArray(column++, of(connection, "float8", movies, MovieRow::voteAverage));
 				statement.setArray(column++, of(connection, "integer", movies, MovieRow::voteCount));
 				statement.setArray(column++, of(connection, "boolean", movies, MovieRow::adult));
-				statement.setArray(column++, of(connection, "integer", movies, MovieRow::runtime));
 				statement.setArray(column++, of(connection, "text", movies, MovieRow::posterPath));
 				statement.setArray(column++, of(connection, "text", movies, MovieRow::backdropPath));
 				statement.setArray(column++, of(connection, "text", movies, row -> pgArray(row.genreIds())));
-				statement.setArray(column++, of(connection, "text", movies, MovieRow::payload));
 				statement.setArray(column++, of(connection, "text", movies, row -> row.fetchedAt().toString()));
+				statement.setArray(column++, of(connection, "text", movies, MovieRow::payload));
+				statement.setArray(column++, of(connection, "text", movies, row -> text(row.listFetchedAt())));
+				statement.setArray(column++, of(connection, "text", movies, MovieRow::imdbId));
+				statement.setArray(column++, of(connection, "integer", movies, MovieRow::runtime));
 				statement.setArray(column++, of(connection, "text", movies, MovieRow::topCast));
-				statement.setArray(column, of(connection, "text", movies, MovieRow::directors));
+				statement.setArray(column++, of(connection, "text", movies, MovieRow::directors));
+				statement.setArray(column++, of(connection, "text", movies, MovieRow::details));
+				statement.setArray(column, of(connection, "text", movies, row -> text(row.detailsFetchedAt())));
 				try (ResultSet count = statement.executeQuery()) {
 					count.next();
 					return count.getInt(1);
@@ -180,18 +215,21 @@ class MovieRepository {
 
 	/**
 	 * TMDB answered 404 with {@code status_code} 34 for these movies: deleted or merged away. The
-	 * rows are marked, not removed, hidden from the catalog unless asked for; a later fetch that
-	 * finds the movie again clears the mark (the upsert). A movie marked already keeps its date.
+	 * rows are marked, not removed, hidden from the catalog unless asked for, unless a stored fetch
+	 * is newer than the answer; a later fetch newer than the answer clears the mark (the upsert). A
+	 * movie marked already keeps its date.
 	 * @return the number of movies marked now
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	int markDeleted(List<Long> tmdbIds) {
-		if (tmdbIds.isEmpty()) {
+	int markDeleted(List<NotFound> answers) {
+		if (answers.isEmpty()) {
 			return 0;
 		}
+		List<NotFound> sorted = answers.stream().sorted(Comparator.comparingLong(NotFound::tmdbId)).toList();
 		Integer marked = jdbc.execute((Connection connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(MARK_DELETED)) {
-				statement.setArray(1, of(connection, "bigint", tmdbIds.stream().sorted().toList(), id -> id));
+				statement.setArray(1, of(connection, "bigint", sorted, NotFound::tmdbId));
+				statement.setArray(2, of(connection, "text", sorted, answer -> answer.answeredAt().toString()));
 				return statement.executeUpdate();
 			}
 		});
@@ -224,6 +262,10 @@ class MovieRepository {
 				return statement.executeUpdate();
 			}
 		});
+	}
+
+	private static String text(Instant instant) {
+		return (instant != null) ? instant.toString() : null;
 	}
 
 	private static String pgArray(Collection<Integer> ids) {

@@ -13,11 +13,17 @@ import tools.jackson.databind.JsonNode;
  * an empty, malformed or unstorable {@code release_date} and numbers out of a column's range become
  * NULL, absent fields become NULL, and NUL characters (which PostgreSQL cannot hold) are dropped
  * rather than costing the movie.
+ * <p>
+ * A row holds up to two parts, each with its own fetch time: the list item ({@code payload},
+ * {@code listFetchedAt}) and the details ({@code details}, {@code detailsFetchedAt} and the
+ * details-only columns imdb id, runtime, cast, directors). The columns both parts carry take the
+ * newest fetch of either ({@code fetchedAt}).
  */
-record MovieRow(long tmdbId, String imdbId, String title, String originalTitle, String originalLanguage,
-		String overview, LocalDate releaseDate, Double popularity, Double voteAverage, Integer voteCount,
-		boolean adult, Integer runtime, String posterPath, String backdropPath, List<Integer> genreIds,
-		String payload, Instant fetchedAt, String topCast, String directors) {
+record MovieRow(long tmdbId, String title, String originalTitle, String originalLanguage, String overview,
+		LocalDate releaseDate, Double popularity, Double voteAverage, Integer voteCount, boolean adult,
+		String posterPath, String backdropPath, List<Integer> genreIds, Instant fetchedAt, String payload,
+		Instant listFetchedAt, String imdbId, Integer runtime, String topCast, String directors, String details,
+		Instant detailsFetchedAt) {
 
 	static MovieRow from(MovieFetched event) {
 		if (event.movie() == null || !event.movie().isObject()) {
@@ -30,36 +36,45 @@ record MovieRow(long tmdbId, String imdbId, String title, String originalTitle, 
 			throw new PoisonRecordException("movie " + event.tmdbId() + " has no fetchedAt");
 		}
 		JsonNode movie = MovieJson.withoutNul(event.movie());
-		return new MovieRow(event.tmdbId(), MovieJson.text(movie, "imdb_id"), MovieJson.text(movie, "title"),
-				MovieJson.text(movie, "original_title"), MovieJson.text(movie, "original_language"),
-				MovieJson.text(movie, "overview"), MovieJson.date(movie, "release_date"),
-				MovieJson.number(movie, "popularity"), MovieJson.number(movie, "vote_average"),
-				MovieJson.integer(movie, "vote_count"), movie.path("adult").asBoolean(false),
-				MovieJson.integer(movie, "runtime"), MovieJson.text(movie, "poster_path"),
-				MovieJson.text(movie, "backdrop_path"), MovieJson.genreIds(movie), MovieJson.json(movie),
-				event.fetchedAt(), MovieJson.topCast(movie), MovieJson.directors(movie));
+		boolean details = event.part() == MovieFetched.Part.DETAILS;
+		Instant at = event.fetchedAt();
+		// a details answer is the whole truth about its own columns: absent or null clears them
+		return new MovieRow(event.tmdbId(), MovieJson.text(movie, "title"), MovieJson.text(movie, "original_title"),
+				MovieJson.text(movie, "original_language"), MovieJson.text(movie, "overview"),
+				MovieJson.date(movie, "release_date"), MovieJson.number(movie, "popularity"),
+				MovieJson.number(movie, "vote_average"), MovieJson.integer(movie, "vote_count"),
+				movie.path("adult").asBoolean(false), MovieJson.text(movie, "poster_path"),
+				MovieJson.text(movie, "backdrop_path"), MovieJson.genreIds(movie), at,
+				details ? null : MovieJson.json(movie), details ? null : at,
+				details ? MovieJson.text(movie, "imdb_id") : null, details ? MovieJson.integer(movie, "runtime") : null,
+				details ? MovieJson.topCast(movie) : null, details ? MovieJson.directors(movie) : null,
+				details ? MovieJson.json(movie) : null, details ? at : null);
 	}
 
 	/**
-	 * This row once the upsert statement wrote {@code newer} over it: what two fetches of one movie
-	 * become in the database one after the other, so that collapsing a batch to one row per movie
-	 * loses nothing a details fetch added. Plain fields are the newer's; imdb id, runtime, cast and
-	 * directors only fill gaps (a list fetch has none); the payloads merge key by key. A fetch that
-	 * is not newer changes nothing, as in the statement.
+	 * This row once the upsert statement wrote {@code other} over it, so that collapsing a batch to
+	 * one row per movie gives what the records would give one after the other, in any order. The
+	 * same rule as the statement, part by part: the shared columns are the newest fetch's of
+	 * either part, the list item the newest list fetch's, the details columns the newest details
+	 * fetch's (a null there is TMDB's value). A part that is not newer changes nothing.
 	 */
-	MovieRow updatedBy(MovieRow newer) {
-		if (!newer.fetchedAt().isAfter(fetchedAt)) {
+	MovieRow updatedBy(MovieRow other) {
+		MovieRow shared = other.fetchedAt().isAfter(fetchedAt) ? other : this;
+		MovieRow list = newer(other.listFetchedAt(), listFetchedAt) ? other : this;
+		MovieRow details = newer(other.detailsFetchedAt(), detailsFetchedAt) ? other : this;
+		if (shared == this && list == this && details == this) {
 			return this;
 		}
-		return new MovieRow(tmdbId, coalesce(newer.imdbId(), imdbId), newer.title(), newer.originalTitle(),
-				newer.originalLanguage(), newer.overview(), newer.releaseDate(), newer.popularity(),
-				newer.voteAverage(), newer.voteCount(), newer.adult(), coalesce(newer.runtime(), runtime),
-				newer.posterPath(), newer.backdropPath(), newer.genreIds(), MovieJson.laidOver(payload, newer.payload()),
-				newer.fetchedAt(), coalesce(newer.topCast(), topCast), coalesce(newer.directors(), directors));
+		return new MovieRow(tmdbId, shared.title(), shared.originalTitle(), shared.originalLanguage(),
+				shared.overview(), shared.releaseDate(), shared.popularity(), shared.voteAverage(), shared.voteCount(),
+				shared.adult(), shared.posterPath(), shared.backdropPath(), shared.genreIds(), shared.fetchedAt(),
+				list.payload(), list.listFetchedAt(), details.imdbId(), details.runtime(), details.topCast(),
+				details.directors(), details.details(), details.detailsFetchedAt());
 	}
 
-	private static <T> T coalesce(T value, T fallback) {
-		return (value != null) ? value : fallback;
+	/** Whether a part fetched at {@code candidate} is newer than the one fetched at {@code stored}. */
+	private static boolean newer(Instant candidate, Instant stored) {
+		return candidate != null && (stored == null || candidate.isAfter(stored));
 	}
 
 }

@@ -40,19 +40,47 @@ class MovieRowTests {
 		assertThat(merged.runtime()).isEqualTo(121);
 		assertThat(merged.topCast()).isEqualTo(details.topCast()).contains("Ann");
 		assertThat(merged.directors()).isEqualTo(details.directors()).contains("Dee");
-		JsonNode payload = FleetJson.MAPPER.readTree(merged.payload());
-		assertThat(payload.path("title").asString()).isEqualTo("List title");
-		assertThat(payload.path("tagline").asString()).isEqualTo("From the details");
-		assertThat(payload.path("credits").isObject()).isTrue();
-		assertThat(payload.path("genre_ids").size()).isEqualTo(2);
+		assertThat(merged.detailsFetchedAt()).isEqualTo(T0);
+		assertThat(FleetJson.MAPPER.readTree(merged.details()).path("tagline").asString()).isEqualTo("From the details");
+		assertThat(merged.listFetchedAt()).isEqualTo(T0.plusSeconds(60));
+		assertThat(FleetJson.MAPPER.readTree(merged.payload()).path("title").asString()).isEqualTo("List title");
+	}
+
+	@Test
+	void anOlderDetailsFetchChangesNeitherTheListDataNorNewerDetails() {
+		MovieRow stored = row(DETAILS, T0.plusSeconds(50)).updatedBy(row(LIST, T0.plusSeconds(60)));
+
+		MovieRow older = stored.updatedBy(row(DETAILS.replace("121", "99"), T0.plusSeconds(40)));
+
+		assertThat(older).isSameAs(stored);
+	}
+
+	@Test
+	void anOlderDetailsFetchStillFillsDetailsTheRowLacks() {
+		MovieRow list = row(LIST, T0.plusSeconds(60));
+
+		MovieRow merged = list.updatedBy(row(DETAILS, T0));
+
+		assertThat(merged.title()).as("the list is newer").isEqualTo("List title");
+		assertThat(merged.runtime()).isEqualTo(121);
+		assertThat(merged.detailsFetchedAt()).isEqualTo(T0);
+	}
+
+	@Test
+	void aDetailsNullClearsWhatOlderDetailsSaid() {
+		MovieRow merged = row(DETAILS, T0)
+			.updatedBy(row(DETAILS.replace("\"tt0000042\"", "null").replace("121", "null"), T0.plusSeconds(60)));
+
+		assertThat(merged.imdbId()).isNull();
+		assertThat(merged.runtime()).isNull();
 	}
 
 	@Test
 	void aFetchThatIsNotNewerChangesNothing() {
 		MovieRow list = row(LIST, T0.plusSeconds(60));
 
-		assertThat(list.updatedBy(row(DETAILS, T0))).isSameAs(list);
-		assertThat(list.updatedBy(row(DETAILS, T0.plusSeconds(60)))).isSameAs(list);
+		assertThat(list.updatedBy(row(LIST, T0))).isSameAs(list);
+		assertThat(list.updatedBy(row(LIST, T0.plusSeconds(60)))).isSameAs(list);
 	}
 
 	@Test
@@ -69,7 +97,7 @@ class MovieRowTests {
 		assertThat(row.runtime()).isNull();
 		assertThat(row.genreIds()).containsExactly(18);
 		assertThat(row.topCast()).isEqualTo("[{\"id\":null,\"name\":\"BigId\",\"character\":null}]");
-		JsonNode payload = FleetJson.MAPPER.readTree(row.payload());
+		JsonNode payload = FleetJson.MAPPER.readTree(row.details());
 		assertThat(payload.path("key").asString()).isEqualTo("v");
 		assertThat(payload.path("overview").asString()).isEqualTo("the text \\u0000");
 		assertThat(payload.path("release_date").asString()).isEqualTo("0000-01-01");

@@ -77,10 +77,10 @@ class MovieUpsertBenchmark {
 			String payload = """
 					{"id":%d,"title":"%s","overview":"%s","popularity":%d.5,"genre_ids":[28,12]}"""
 				.formatted(id, title, "An overview of typical length. ".repeat(10), id % 1000);
-			rows.add(new MovieRow(id, null, title, title, "en", "An overview of typical length. ".repeat(10),
+			rows.add(new MovieRow(id, title, title, "en", "An overview of typical length. ".repeat(10),
 					LocalDate.of(1990 + (int) (id % 35), 1 + (int) (id % 12), 1), id % 1000 + 0.5, 6.5,
-					(int) (id % 5000), false, null, "/p" + id + ".jpg", null, List.of(28, 12), payload, fetchedAt, null,
-					null));
+					(int) (id % 5000), false, "/p" + id + ".jpg", null, List.of(28, 12), fetchedAt, payload, fetchedAt,
+					null, null, null, null, null, null));
 		}
 		return rows;
 	}
