@@ -41,6 +41,17 @@ class MovieRepository {
 			where m.tmdb_id = g.tmdb_id and m.deleted_at is null and m.fetched_at < g.answered_at
 			""";
 
+	/** Columns both parts carry: they follow the newest fetch of either ({@code fetched_at}). */
+	private static final List<String> SHARED = List.of("title", "original_title", "original_language", "overview",
+			"release_date", "popularity", "vote_average", "vote_count", "adult", "poster_path", "backdrop_path",
+			"genre_ids");
+
+	/** The list item as given: it follows {@code list_fetched_at}. */
+	private static final List<String> LIST_ONLY = List.of("payload");
+
+	/** What only a details answer carries: it follows {@code details_fetched_at}; a null clears. */
+	private static final List<String> DETAILS_ONLY = List.of("imdb_id", "runtime", "top_cast", "directors", "details");
+
 	/*
 	 * Arrays in, one row per element out: a single round trip whatever the batch size. The WHERE
 	 * makes the upsert monotonic and quiet, part by part. A movie has two parts, each with its own
@@ -54,7 +65,9 @@ class MovieRepository {
 	 * the re-import of an unchanged catalog leaves no new row version, no index entry, no bloat
 	 * (ON CONFLICT still locks the row it skips). The consequence: a fetch time is when TMDB last
 	 * gave different data, not when it was last asked. A fetch older than a stored deletion leaves
-	 * the movie deleted. MovieRow.updatedBy collapses the fetches of one batch by the same rule.
+	 * the movie deleted. The SET and the WHERE of each part are written from its column list above,
+	 * so a column follows one rule in both. MovieRow.updatedBy collapses the fetches of one batch
+	 * by the same rule.
 	 * movie_genres follows genre_ids of the rows this statement wrote, and only of those.
 	 */
 	private static final String UPSERT_MOVIES = """
@@ -74,60 +87,17 @@ class MovieRepository {
 			             vote_average, vote_count, adult, poster_path, backdrop_path, genre_ids, fetched_at, payload,
 			             list_fetched_at, imdb_id, runtime, top_cast, directors, details, details_fetched_at)
 			    on conflict (tmdb_id) do update set
-			        title = case when excluded.fetched_at > m.fetched_at then excluded.title else m.title end,
-			        original_title = case when excluded.fetched_at > m.fetched_at
-			            then excluded.original_title else m.original_title end,
-			        original_language = case when excluded.fetched_at > m.fetched_at
-			            then excluded.original_language else m.original_language end,
-			        overview = case when excluded.fetched_at > m.fetched_at
-			            then excluded.overview else m.overview end,
-			        release_date = case when excluded.fetched_at > m.fetched_at
-			            then excluded.release_date else m.release_date end,
-			        popularity = case when excluded.fetched_at > m.fetched_at
-			            then excluded.popularity else m.popularity end,
-			        vote_average = case when excluded.fetched_at > m.fetched_at
-			            then excluded.vote_average else m.vote_average end,
-			        vote_count = case when excluded.fetched_at > m.fetched_at
-			            then excluded.vote_count else m.vote_count end,
-			        adult = case when excluded.fetched_at > m.fetched_at then excluded.adult else m.adult end,
-			        poster_path = case when excluded.fetched_at > m.fetched_at
-			            then excluded.poster_path else m.poster_path end,
-			        backdrop_path = case when excluded.fetched_at > m.fetched_at
-			            then excluded.backdrop_path else m.backdrop_path end,
-			        genre_ids = case when excluded.fetched_at > m.fetched_at
-			            then excluded.genre_ids else m.genre_ids end,
+			        %s,
 			        fetched_at = greatest(m.fetched_at, excluded.fetched_at),
-			        payload = case when excluded.list_fetched_at > coalesce(m.list_fetched_at, '-infinity')
-			            then excluded.payload else m.payload end,
+			        %s,
 			        list_fetched_at = greatest(m.list_fetched_at, excluded.list_fetched_at),
-			        imdb_id = case when excluded.details_fetched_at > coalesce(m.details_fetched_at, '-infinity')
-			            then excluded.imdb_id else m.imdb_id end,
-			        runtime = case when excluded.details_fetched_at > coalesce(m.details_fetched_at, '-infinity')
-			            then excluded.runtime else m.runtime end,
-			        top_cast = case when excluded.details_fetched_at > coalesce(m.details_fetched_at, '-infinity')
-			            then excluded.top_cast else m.top_cast end,
-			        directors = case when excluded.details_fetched_at > coalesce(m.details_fetched_at, '-infinity')
-			            then excluded.directors else m.directors end,
-			        details = case when excluded.details_fetched_at > coalesce(m.details_fetched_at, '-infinity')
-			            then excluded.details else m.details end,
+			        %s,
 			        details_fetched_at = greatest(m.details_fetched_at, excluded.details_fetched_at),
 			        updated_at = now(),
 			        deleted_at = case when m.deleted_at < excluded.fetched_at then null else m.deleted_at end
-			    where (excluded.fetched_at > m.fetched_at
-			           and (m.title, m.original_title, m.original_language, m.overview, m.release_date, m.popularity,
-			                m.vote_average, m.vote_count, m.adult, m.poster_path, m.backdrop_path, m.genre_ids,
-			                m.deleted_at)
-			               is distinct from
-			               (excluded.title, excluded.original_title, excluded.original_language, excluded.overview,
-			                excluded.release_date, excluded.popularity, excluded.vote_average, excluded.vote_count,
-			                excluded.adult, excluded.poster_path, excluded.backdrop_path, excluded.genre_ids,
-			                case when m.deleted_at < excluded.fetched_at then null else m.deleted_at end))
-			       or (excluded.list_fetched_at > coalesce(m.list_fetched_at, '-infinity')
-			           and m.payload is distinct from excluded.payload)
-			       or (excluded.details_fetched_at > coalesce(m.details_fetched_at, '-infinity')
-			           and (m.imdb_id, m.runtime, m.top_cast, m.directors, m.details)
-			               is distinct from
-			               (excluded.imdb_id, excluded.runtime, excluded.top_cast, excluded.directors, excluded.details))
+			    where %s or m.deleted_at < excluded.fetched_at
+			       or %s
+			       or %s
 			    returning m.tmdb_id, m.genre_ids),
 			dropped as (
 			    delete from movie_genres g using written w
@@ -137,7 +107,9 @@ class MovieRepository {
 			    select w.tmdb_id, unnest(w.genre_ids) from written w
 			    on conflict do nothing)
 			select count(*) from written
-			""";
+			""".formatted(newest("fetched_at", SHARED), newest("list_fetched_at", LIST_ONLY),
+					newest("details_fetched_at", DETAILS_ONLY), changed("fetched_at", SHARED),
+					changed("list_fetched_at", LIST_ONLY), changed("details_fetched_at", DETAILS_ONLY));
 
 	private static final String UPSERT_GENRES = """
 			insert into genres (id, name)
@@ -270,6 +242,25 @@ class MovieRepository {
 
 	private static String pgArray(Collection<Integer> ids) {
 		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+	}
+
+
+	/** Each column takes the fetched value when that fetch is newer than the stored one of its part. */
+	private static String newest(String fetchedAt, List<String> columns) {
+		return columns.stream()
+			.map(column -> "%1$s = case when %2$s then excluded.%1$s else m.%1$s end".formatted(column, newer(fetchedAt)))
+			.collect(Collectors.joining(",\n"));
+	}
+
+	/** Whether a newer fetch of the part would change a column: the statement's quiet condition. */
+	private static String changed(String fetchedAt, List<String> columns) {
+		return "(%s and (%s) is distinct from (%s))".formatted(newer(fetchedAt),
+				columns.stream().map(column -> "m." + column).collect(Collectors.joining(", ")),
+				columns.stream().map(column -> "excluded." + column).collect(Collectors.joining(", ")));
+	}
+
+	private static String newer(String fetchedAt) {
+		return "excluded.%1$s > coalesce(m.%1$s, '-infinity')".formatted(fetchedAt);
 	}
 
 }
