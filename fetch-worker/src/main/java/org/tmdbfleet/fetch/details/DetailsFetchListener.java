@@ -10,7 +10,7 @@ import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.MovieNotFetched;
-import org.tmdbfleet.fetch.control.CancelledImports;
+import org.tmdbfleet.fetch.control.ImportControl;
 import org.tmdbfleet.fetch.paging.PagePublisher;
 import org.tmdbfleet.fetch.tmdb.RequestAbandoned;
 import org.tmdbfleet.fetch.tmdb.TmdbClient;
@@ -35,7 +35,7 @@ class DetailsFetchListener {
 
 	private final PagePublisher publisher;
 
-	private final CancelledImports cancellations;
+	private final ImportControl cancellations;
 
 	private final Counter fetched;
 
@@ -43,7 +43,7 @@ class DetailsFetchListener {
 
 	private final Counter failed;
 
-	DetailsFetchListener(TmdbClient tmdb, PagePublisher publisher, CancelledImports cancellations,
+	DetailsFetchListener(TmdbClient tmdb, PagePublisher publisher, ImportControl cancellations,
 			MeterRegistry registry) {
 		this.tmdb = tmdb;
 		this.publisher = publisher;

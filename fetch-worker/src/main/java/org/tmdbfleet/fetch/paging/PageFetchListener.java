@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchPage;
-import org.tmdbfleet.fetch.control.CancelledImports;
+import org.tmdbfleet.fetch.control.ImportControl;
 import org.tmdbfleet.fetch.tmdb.RequestAbandoned;
 import org.tmdbfleet.fetch.tmdb.TmdbClient;
 import org.tmdbfleet.fetch.tmdb.TmdbException;
@@ -26,9 +26,9 @@ class PageFetchListener {
 
 	private final PagePublisher publisher;
 
-	private final CancelledImports cancellations;
+	private final ImportControl cancellations;
 
-	PageFetchListener(TmdbClient tmdb, PagePublisher publisher, CancelledImports cancellations) {
+	PageFetchListener(TmdbClient tmdb, PagePublisher publisher, ImportControl cancellations) {
 		this.tmdb = tmdb;
 		this.publisher = publisher;
 		this.cancellations = cancellations;

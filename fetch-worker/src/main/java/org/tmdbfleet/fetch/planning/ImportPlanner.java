@@ -29,7 +29,7 @@ import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.common.messages.ImportWindow;
-import org.tmdbfleet.fetch.control.CancelledImports;
+import org.tmdbfleet.fetch.control.ImportControl;
 import org.tmdbfleet.fetch.paging.PagePublisher;
 import org.tmdbfleet.fetch.planning.ReleaseWindows.Window;
 import org.tmdbfleet.fetch.tmdb.TmdbClient;
@@ -83,7 +83,7 @@ class ImportPlanner {
 
 	private final PagePublisher publisher;
 
-	private final CancelledImports cancellations;
+	private final ImportControl control;
 
 	private final PlanningProperties properties;
 
@@ -92,12 +92,12 @@ class ImportPlanner {
 	/** Plans this instance decided, by import: the latest command's request time and record. */
 	private final Map<UUID, Decision> decidedHere = new ConcurrentHashMap<>();
 
-	ImportPlanner(TmdbClient tmdb, TmdbExports exports, PagePublisher publisher, CancelledImports cancellations,
+	ImportPlanner(TmdbClient tmdb, TmdbExports exports, PagePublisher publisher, ImportControl control,
 			PlanningProperties properties) {
 		this.tmdb = tmdb;
 		this.exports = exports;
 		this.publisher = publisher;
-		this.cancellations = cancellations;
+		this.control = control;
 		this.properties = properties;
 	}
 
@@ -112,11 +112,11 @@ class ImportPlanner {
 	}
 
 	private void onImportRequested(ImportRequested request, CommandRecord record) {
-		if (cancellations.isCancelled(request.importId())) {
+		if (control.isCancelled(request.importId())) {
 			log.info("Import {} was cancelled before it was planned", request.importId());
 			return;
 		}
-		if (decidedHere(request, record) || cancellations.isPlanDecided(request.importId(), request.requestedAt())) {
+		if (decidedHere(request, record) || control.isPlanDecided(request.importId(), request.requestedAt())) {
 			// the outbox relays at least once: planning again would fetch every page twice, and a
 			// failure of the second plan would end an import that is running
 			log.info("Import {} was planned already for its request of {}: nothing to do", request.importId(),
@@ -162,7 +162,7 @@ class ImportPlanner {
 
 	/** The gateway's sweep of a catalog import: each id to its details, in the listener's transaction. */
 	private void onDetailsRequested(DetailsRequested details) {
-		if (cancellations.isCancelled(details.importId())) {
+		if (control.isCancelled(details.importId())) {
 			return;
 		}
 		details.movieIds().forEach(id -> publisher.send(Topics.DETAILS, new FetchDetails(details.importId(), id)));
@@ -269,7 +269,7 @@ class ImportPlanner {
 
 	/** A plan made as it goes stops at its next step once its import is cancelled. */
 	private void stopIfCancelled(ImportRequested request) {
-		if (cancellations.isCancelled(request.importId())) {
+		if (control.isCancelled(request.importId())) {
 			throw new PlanningStopped();
 		}
 	}

@@ -41,9 +41,9 @@ import org.springframework.stereotype.Component;
  * the topic's end as it is when asked, so a marker committed before is always seen.
  */
 @Component
-public class CancelledImports implements SmartLifecycle {
+public class ImportControl implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(CancelledImports.class);
+	private static final Logger log = LoggerFactory.getLogger(ImportControl.class);
 
 	/** How long a page waits for the startup read before its listener retries it. */
 	private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(30);
@@ -70,7 +70,7 @@ public class CancelledImports implements SmartLifecycle {
 
 	private volatile Thread reader;
 
-	CancelledImports(ConsumerFactory<Object, Object> consumers, MeterRegistry registry) {
+	ImportControl(ConsumerFactory<Object, Object> consumers, MeterRegistry registry) {
 		this.consumers = consumers;
 		Gauge.builder("fleet.imports.cancelled", cancelled, Set::size)
 			.description("Cancelled imports this fetch worker knows of")
