@@ -54,7 +54,8 @@ final class PostgresServer {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			if (!statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'").next()) {
-				statement.execute("create database " + DATABASE);
+				// a UTF-8 character type, so that pg_trgm finds words in every script (docs/catalog-api.md)
+				statement.execute("create database " + DATABASE + " template template0 encoding 'UTF8' locale 'C.UTF-8'");
 			}
 		}
 		catch (SQLException ex) {

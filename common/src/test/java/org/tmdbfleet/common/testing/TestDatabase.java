@@ -37,7 +37,8 @@ public final class TestDatabase {
 		String name = "fleet_test_" + COUNTER.incrementAndGet();
 		try (Connection connection = server().getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + name);
+			// as the fleet's own: a UTF-8 character type, so pg_trgm finds words in every script
+			statement.execute("create database " + name + " template template0 encoding 'UTF8' locale 'C.UTF-8'");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create test database " + name, ex);
