@@ -35,7 +35,7 @@ class MovieDetailsIntegrationTests {
 			{"id":550,"title":"Fight Club","imdb_id":"tt0137523","runtime":139,"genres":[{"id":18,"name":"Drama"}],
 			 "release_date":"1999-10-15","video":false,"overview":"%s","some_new_field":{"x":1},
 			 "credits":{"cast":[{"id":819,"name":"Edward Norton"}],"crew":[]},
-			 "external_ids":{"imdb_id":"tt0137523","wikidata_id":"Q190050"},
+			 "external_ids":{"imdb_id":"tt0137523","wikidata_id":"Q190050","tvdb_id":12345},
 			 "keywords":{"keywords":[{"id":825,"name":"support group"}]},
 			 "release_dates":{"results":[]}}""".formatted("A ticking-time-bomb insomniac and a soap salesman. ".repeat(30));
 
@@ -113,6 +113,39 @@ class MovieDetailsIntegrationTests {
 		assertThat(again.statusCode()).isEqualTo(304);
 		assertThat(again.body()).isEmpty();
 		assertThat(otherParts.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void findNamesTheMovieByEachExternalIdTheDetailsImportStored() throws Exception {
+		for (String query : new String[] { "tt0137523?external_source=imdb_id", "Q190050?external_source=wikidata_id",
+				"12345?external_source=tvdb_id" }) {
+			JsonNode found = json.readTree(get("/3/find/" + query).body());
+			assertThat(found.path("movie_results").size()).as(query).isEqualTo(1);
+			assertThat(found.path("movie_results").path(0).path("id").asLong()).as(query).isEqualTo(550);
+			assertThat(found.path("movie_results").path(0).path("genre_ids").path(0).asInt()).as(query).isEqualTo(18);
+			assertThat(found.path("tv_results").isArray()).as(query).isTrue();
+		}
+		for (String query : new String[] { "tt0000001?external_source=imdb_id", "abc?external_source=tvdb_id",
+				"tt0137523?external_source=wikidata_id", "%22x%22?external_source=imdb_id" }) {
+			HttpResponse<String> response = get("/3/find/" + query);
+			assertThat(response.statusCode()).as(query).isEqualTo(200);
+			assertThat(json.readTree(response.body()).path("movie_results").size()).as(query).isZero();
+		}
+		for (String query : new String[] { "tt0137523", "tt0137523?external_source=facebook_id" }) {
+			HttpResponse<String> response = get("/3/find/" + query);
+			assertThat(response.statusCode()).as(query).isEqualTo(422);
+			assertThat(json.readTree(response.body()).path("status_code").asInt()).as(query).isEqualTo(5);
+		}
+	}
+
+	@Test
+	void theGenreListIsTmdbsInItsOrder() throws Exception {
+		database.jdbc().update("insert into genres (id, name) values (53, 'Thriller'), (10770, 'TV Movie'), "
+				+ "(28, 'Action') on conflict do nothing");
+
+		assertThat(get("/3/genre/movie/list").body()).isEqualTo(
+				"{\"genres\" : [{\"id\" : 28, \"name\" : \"Action\"}, {\"id\" : 10770, \"name\" : \"TV Movie\"}, "
+						+ "{\"id\" : 53, \"name\" : \"Thriller\"}]}");
 	}
 
 	@Test
