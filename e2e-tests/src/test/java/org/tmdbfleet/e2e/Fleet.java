@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.tmdbfleet.catalog.CatalogApiApplication;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.FleetMessageSerializer;
 import org.tmdbfleet.common.kafka.Topics;
@@ -67,7 +68,11 @@ final class Fleet implements AutoCloseable {
 
 	private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
+	private final List<ConfigurableApplicationContext> catalogApis = new ArrayList<>();
+
 	private final JdbcTemplate jdbc;
+
+	private final Database database;
 
 	private final ConfigurableApplicationContext simulator;
 
@@ -110,6 +115,7 @@ final class Fleet implements AutoCloseable {
 		this.kafkaBrokers = kafkaBrokers;
 		this.fetchWorkerArgs = fetchWorkerArgs;
 		this.clock = new SimulatedClock();
+		this.database = database;
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(database.url());
 		dataSource.setUser(database.user());
@@ -177,6 +183,33 @@ final class Fleet implements AutoCloseable {
 			.run(Stream.concat(Stream.of("--server.port=0"), args).toArray(String[]::new));
 		services.add(context);
 		return context;
+	}
+
+	/**
+	 * A catalog API (the local TMDB) on the fleet's database, with the given settings; it needs
+	 * neither Kafka nor the schema's owner, so their auto-configurations stay out of it here.
+	 * Returns its URL.
+	 */
+	String startCatalogApi(String... args) {
+		String exclude = "--spring.autoconfigure.exclude="
+				+ "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
+				+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+				+ "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration," + NO_KAFKA;
+		ConfigurableApplicationContext catalogApi = start(CatalogApiApplication.application(),
+				Stream.concat(Stream.of(exclude, "--spring.datasource.url=" + database.url(),
+						"--spring.datasource.username=" + database.user(),
+						"--spring.datasource.password=" + database.password()), Stream.of(args)));
+		catalogApis.add(catalogApi);
+		return url(catalogApi);
+	}
+
+	/** Stops the simulator, the gateway and every worker; only the catalog APIs keep running. */
+	void stopAllButTheCatalogApis() {
+		for (int i = services.size() - 1; i >= 0; i--) {
+			if (!catalogApis.contains(services.get(i))) {
+				services.remove(i).close();
+			}
+		}
 	}
 
 	/**
