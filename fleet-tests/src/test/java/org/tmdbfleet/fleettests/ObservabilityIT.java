@@ -56,7 +56,7 @@ class ObservabilityIT {
 		running = new RunningFleet("observability",
 				Map.of("FLEET_RATELIMIT_REQUESTSPERSECOND", "20", "SIMULATOR_RATELIMIT", "15",
 						"FLEET_MONITORING_KAFKAINTERVAL", "2s"));
-		running.fleet().up(2, 2, true);
+		running.fleet().up(2, 2, 1, true);
 		shortenTheLagAlertsWait();
 	}
 
