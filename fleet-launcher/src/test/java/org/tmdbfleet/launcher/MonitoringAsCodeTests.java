@@ -66,7 +66,7 @@ class MonitoringAsCodeTests {
 		}
 		assertThat(alerts).contains("FleetInstanceDown", "FleetNoFetchWorker", "FleetNoPersistWorker",
 				"FleetConsumerLagGrowing", "FleetDeadLetters", "FleetImportStalled", "FleetTmdbRateLimited",
-				"FleetTmdbServerErrors", "FleetDatabasePoolSaturated", "FleetSlowPersistBatches");
+				"FleetTmdbServerErrors", "FleetDatabasePoolSaturated", "FleetSlowPersistBatches", "FleetNoCatalogApi");
 	}
 
 	@Test

@@ -152,8 +152,8 @@ class ObservabilityIT {
 			.contains("persist-movies");
 		assertThat(alerts).extracting(alert -> alert.path("labels").path("alertname").asString())
 			.as("nothing else is wrong (the refused page's 503s may make FleetTmdbServerErrors pending)")
-			.doesNotContain("FleetNoFetchWorker", "FleetOutboxBacklog", "FleetDatabasePoolSaturated",
-					"FleetSlowPersistBatches");
+			.doesNotContain("FleetNoFetchWorker", "FleetNoCatalogApi", "FleetOutboxBacklog",
+					"FleetDatabasePoolSaturated", "FleetSlowPersistBatches");
 
 		String status = running.commandOutput("status");
 		System.out.print(status);
@@ -196,7 +196,7 @@ class ObservabilityIT {
 				}
 			}
 		}
-		assertThat(alertRules).isEqualTo(11);
+		assertThat(alertRules).isEqualTo(12);
 
 		running.fleet().start("persist-1");
 		running.fleet().start("persist-2");
