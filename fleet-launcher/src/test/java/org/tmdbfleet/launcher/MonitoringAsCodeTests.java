@@ -73,12 +73,9 @@ class MonitoringAsCodeTests {
 	void dashboardsUseTheProvisionedDatasourceByUidAndEveryPanelHasAQuery() throws IOException {
 		String datasources = Files.readString(REPOSITORY.resolve("docker/grafana/provisioning/datasources/prometheus.yml"));
 		Set<String> uids = new HashSet<>();
-		List<Path> dashboards;
-		try (Stream<Path> files = Files.list(DASHBOARDS)) {
-			dashboards = files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
-		}
+		List<Path> dashboards = dashboards();
 		assertThat(dashboards).extracting(file -> file.getFileName().toString())
-			.contains("fleet-overview.json", "fleet-workers.json");
+			.contains("fleet-overview.json", "fleet-workers.json", "fleet-catalog.json");
 		for (Path file : dashboards) {
 			JsonNode dashboard = JsonMapper.shared().readTree(file.toFile());
 			assertThat(uids.add(dashboard.path("uid").asString())).as("unique uid " + file).isTrue();
@@ -98,6 +95,35 @@ class MonitoringAsCodeTests {
 			}
 		}
 		assertThat(datasources).contains("uid: prometheus");
+	}
+
+	/**
+	 * Each panel's query as a recording rule, so that {@code promtool} parses it as Prometheus
+	 * would: Grafana's variables replaced as {@code fleet-tests}' ObservabilityIT does, which then
+	 * runs every one against a live fleet.
+	 */
+	@Test
+	void everyDashboardQueryIsPromqlPrometheusAccepts(@TempDir Path directory) throws Exception {
+		requireTool("promtool");
+		StringBuilder rules = new StringBuilder("groups:\n  - name: dashboards\n    rules:\n");
+		int queries = 0;
+		for (Path file : dashboards()) {
+			for (JsonNode panel : JsonMapper.shared().readTree(file.toFile()).path("panels")) {
+				for (JsonNode target : panel.path("targets")) {
+					String query = target.path("expr").asString()
+						.replace("$__rate_interval", "2m")
+						.replace("$application", ".*");
+					rules.append("      - record: dashboard:query_").append(++queries).append("\n        expr: ")
+						.append(JsonMapper.shared().writeValueAsString(query)).append('\n');
+				}
+			}
+		}
+		Path file = directory.resolve("dashboards.rules.yml");
+		Files.writeString(file, rules);
+
+		assertThat(run(REPOSITORY, Map.of(), List.of("promtool", "check", "rules", file.toString())))
+			.contains("SUCCESS: " + queries + " rules found");
+		assertThat(queries).isGreaterThan(40);
 	}
 
 	@Test
@@ -172,6 +198,12 @@ class MonitoringAsCodeTests {
 		assertThat(output).contains("SUCCESS").contains("fleet.rules.yml");
 		assertThat(Files.readString(written)).contains("job_name: api-gateway", "job_name: fetch-worker",
 				"job_name: catalog-api", "targets: ['localhost:8070', 'localhost:8071']");
+	}
+
+	private static List<Path> dashboards() throws IOException {
+		try (Stream<Path> files = Files.list(DASHBOARDS)) {
+			return files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+		}
 	}
 
 	private static List<String> ruleFiles() throws IOException {

@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The fleet's monitoring against a real Prometheus (Debian's {@code prometheus} package), started
  * by {@code ./fleet up --prometheus} with the repository's rules: imports run while TMDB refuses
  * part of the traffic (429 above 15 requests/s for a fleet budget of 20) and one page always
- * (503); then both persist workers are stopped and a fetch worker killed while an import runs.
- * The alerts that should fire do, and every query of every dashboard panel returns series.
+ * (503), and the catalog API answers a client; then both persist workers are stopped and a fetch
+ * worker killed while an import runs. The alerts that should fire do, and every query of every
+ * dashboard panel returns series.
  */
 class ObservabilityIT {
 
@@ -117,6 +118,10 @@ class ObservabilityIT {
 		assertThat(withErrors.path("status").asString()).isEqualTo("COMPLETED_WITH_ERRORS");
 		assertThat(running.follow(running.startImport("top_rated", 10), PATIENCE).path("status").asString())
 			.isEqualTo("COMPLETED");
+
+		// the fleet used as TMDB: the genres the imports stored, and TMDB's 404 for a movie it does not hold
+		assertThat(running.status("catalog-1", "/3/genre/movie/list")).isEqualTo(200);
+		assertThat(running.status("catalog-1", "/3/movie/999999999")).isEqualTo(404);
 
 		// no persist worker, one fetch worker crashed, and an import on its way
 		running.fleet().stop("persist-1");
