@@ -40,6 +40,7 @@ final class Components {
 		SERVICES.put("fetch", "fetch-worker");
 		SERVICES.put("persist", "persist-worker");
 		SERVICES.put("simulator", "tmdb-simulator");
+		SERVICES.put("catalog", "catalog-api");
 	}
 
 	Instance of(String name) {
@@ -49,11 +50,13 @@ final class Components {
 			case "simulator" -> service(name, SERVICES.get("simulator"), settings.simulatorPort(),
 					"FLEET_SIMULATOR_PORT", simulatorClock());
 			case "gateway" -> service(name, SERVICES.get("gateway"), settings.gatewayPort(), "FLEET_GATEWAY_PORT",
-					database());
+					kafkaAnd(database()));
 			case "fetch" -> service(name, SERVICES.get("fetch"), settings.fetchBasePort() + index(name),
-					"FLEET_FETCH_BASE_PORT", tmdb());
+					"FLEET_FETCH_BASE_PORT", kafkaAnd(tmdb()));
 			case "persist" -> service(name, SERVICES.get("persist"), settings.persistBasePort() + index(name),
-					"FLEET_PERSIST_BASE_PORT", database());
+					"FLEET_PERSIST_BASE_PORT", kafkaAnd(database()));
+			case "catalog" -> service(name, SERVICES.get("catalog"), settings.catalogPort() + index(name) - 1,
+					"FLEET_CATALOG_PORT", catalog());
 			case "prometheus" -> new Prometheus(settings).instance();
 			default -> throw new FleetException("Unknown instance " + name);
 		};
@@ -83,7 +86,6 @@ final class Components {
 		Map<String, String> environment = new HashMap<>(settings.serviceEnvironment());
 		environment.putAll(extra);
 		environment.put("SERVER_PORT", Integer.toString(port));
-		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
 		List<String> command = new ArrayList<>();
 		command.add(settings.java().toString());
 		command.addAll(SERVICE_JVM);
@@ -93,9 +95,26 @@ final class Components {
 		return new Instance(name, port, portVariable, command, environment, HealthChecks.actuator(url), url);
 	}
 
+	/** The services that talk through Kafka; the simulator and the catalog API do not. */
+	private Map<String, String> kafkaAnd(Map<String, String> extra) {
+		Map<String, String> environment = new HashMap<>(extra);
+		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+		return environment;
+	}
+
 	private Map<String, String> database() {
 		return Map.of("SPRING_DATASOURCE_URL", settings.databaseUrl(), "SPRING_DATASOURCE_USERNAME",
 				settings.databaseUser(), "SPRING_DATASOURCE_PASSWORD", settings.databasePassword());
+	}
+
+	/**
+	 * The catalog API reads the database only. Its keys are the fleet's, whatever the shell that
+	 * starts an instance says: every instance answers the same clients.
+	 */
+	private Map<String, String> catalog() {
+		Map<String, String> environment = new HashMap<>(database());
+		environment.put("FLEET_CATALOG_KEYS", settings.catalogKeys());
+		return environment;
 	}
 
 	/**

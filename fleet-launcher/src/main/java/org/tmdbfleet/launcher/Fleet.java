@@ -23,8 +23,8 @@ public final class Fleet {
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
-	private static final List<String> STOP_ORDER = List.of("prometheus", "fetch", "gateway", "persist", "simulator",
-			"kafka", "postgres");
+	private static final List<String> STOP_ORDER = List.of("prometheus", "catalog", "fetch", "gateway", "persist",
+			"simulator", "kafka", "postgres");
 
 	private final FleetSettings settings;
 
@@ -42,10 +42,26 @@ public final class Fleet {
 	}
 
 	/** Starts what is not running yet and waits until every part is healthy. */
-	public void up(int fetchWorkers, int persistWorkers, boolean prometheus) {
-		List<String> infrastructure = new ArrayList<>();
+	public void up(int fetchWorkers, int persistWorkers, int catalogs, boolean prometheus) {
 		if (settings.ownsKafka()) {
 			new KafkaBroker(settings).prepare();
+		}
+		List<List<String>> stages = stages(fetchWorkers, persistWorkers, catalogs);
+		stages.stream().flatMap(List::stream).forEach(this::requireFreePortUnlessRunning); // all or nothing
+		stages.forEach(this::start);
+		if (prometheus) {
+			startPrometheus();
+		}
+	}
+
+	/**
+	 * What {@code up} starts, in stages that each wait until the one before is healthy: the
+	 * infrastructure; the gateway, whose Flyway migrates the schema, with the workers; then the
+	 * catalog API, which only reads that schema.
+	 */
+	List<List<String>> stages(int fetchWorkers, int persistWorkers, int catalogs) {
+		List<String> infrastructure = new ArrayList<>();
+		if (settings.ownsKafka()) {
 			infrastructure.add("kafka");
 		}
 		if (settings.ownsDatabase()) {
@@ -57,14 +73,8 @@ public final class Fleet {
 		List<String> services = new ArrayList<>(List.of("gateway"));
 		IntStream.rangeClosed(1, fetchWorkers).forEach(i -> services.add("fetch-" + i));
 		IntStream.rangeClosed(1, persistWorkers).forEach(i -> services.add("persist-" + i));
-		List<String> all = new ArrayList<>(infrastructure);
-		all.addAll(services);
-		all.forEach(this::requireFreePortUnlessRunning); // before anything starts: all or nothing
-		start(infrastructure);
-		start(services);
-		if (prometheus) {
-			startPrometheus();
-		}
+		List<String> readers = IntStream.rangeClosed(1, catalogs).mapToObj(i -> "catalog-" + i).toList();
+		return List.of(infrastructure, services, readers);
 	}
 
 	/** Stops everything this fleet started, services first, the broker and the database last. */
@@ -79,10 +89,11 @@ public final class Fleet {
 		}
 	}
 
-	/** Adds or removes worker instances while the fleet runs. */
-	public void scale(int fetchWorkers, int persistWorkers) {
+	/** Adds or removes worker and catalog API instances while the fleet runs. */
+	public void scale(int fetchWorkers, int persistWorkers, int catalogs) {
 		resize("fetch", fetchWorkers);
 		resize("persist", persistWorkers);
+		resize("catalog", catalogs);
 		refreshPrometheus();
 	}
 
@@ -129,6 +140,11 @@ public final class Fleet {
 
 	public String gatewayUrl() {
 		return "http://localhost:" + settings.gatewayPort();
+	}
+
+	/** The first catalog API that runs: TMDB's {@code /3} paths answered from the database. */
+	public Optional<String> catalogUrl() {
+		return running("catalog").stream().sorted(Comparator.comparingInt(Components::index)).findFirst().map(this::url);
 	}
 
 	public String url(String name) {

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -17,22 +19,23 @@ public final class FleetCommand {
 
 	static final String USAGE = """
 			usage: ./fleet COMMAND
-			  up [--fetch N] [--persist M] [--prometheus]   start the fleet (defaults: 2 fetch, 2 persist workers)
+			  up [--fetch N] [--persist M] [--catalog K] [--prometheus]
+			                                               start the fleet (defaults: 2 fetch, 2 persist workers, 1 catalog API)
 			  down                                         stop everything ./fleet started
 			  status                                       list processes with their health, consumer lag and dead letters
-			  logs SERVICE [--lines N]                     show a process's log (kafka, postgres, gateway, fetch-1, ...)
-			  scale fetch=N persist=M                      add or remove workers while running
+			  logs SERVICE [--lines N]                     show a process's log (kafka, postgres, gateway, fetch-1, catalog-1, ...)
+			  scale fetch=N persist=M catalog=K            add or remove workers and catalog APIs while running
 			  import SOURCE [--pages N] [--details] [--from DATE --to DATE]
 			                                               start an import and follow it (exit 0 only on COMPLETED)
 			  follow ID                                    follow an import started earlier (exit 0 only on COMPLETED)
 			  cancel ID                                    cancel an import: no page of it starts any more
 			  retry ID                                     re-fetch the failed pages of an import and follow it
 			  schedules                                    list the schedules: when, what, next due time, last run
-			  demo                                         up + an import of 100 pages of popular, left running
+			  demo                                         up + an import of 100 pages of popular, left running, readable as TMDB
 			SOURCE: popular | top_rated | now_playing | upcoming | discover | changes | catalog
 			        (--from/--to: release dates for discover, the days of the changes for changes)
 			Environment: FLEET_HOME, FLEET_*_PORT, SPRING_KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL,
-			             TMDB_BASE_URL, TMDB_API_KEY, TMDB_READ_TOKEN, FLEET_API_TOKEN (see README)""";
+			             TMDB_BASE_URL, TMDB_API_KEY, TMDB_READ_TOKEN, FLEET_API_TOKEN, FLEET_CATALOG_KEYS (see README)""";
 
 	private final PrintStream out;
 
@@ -97,7 +100,10 @@ public final class FleetCommand {
 			case "schedules" -> schedules();
 			case "demo" -> {
 				up(List.of());
-				yield importAndFollow(List.of("popular", "--pages", "100"));
+				int status = importAndFollow(List.of("popular", "--pages", "100"));
+				fleet.catalogUrl().ifPresent(url -> out.println("Use it as TMDB: " + url + "/3/  e.g. curl " + url
+						+ "/3/genre/movie/list" + keyHint()));
+				yield status;
 			}
 			default -> {
 				out.println(USAGE);
@@ -121,21 +127,32 @@ public final class FleetCommand {
 	private int up(List<String> options) throws IOException {
 		int fetch = intOption(options, "--fetch", 2);
 		int persist = intOption(options, "--persist", 2);
+		int catalog = intOption(options, "--catalog", 1);
 		Files.createDirectories(fleet.settings().home());
 		if (SavedEnvironment.whileRunning(fleet.settings().home()) == null) {
 			SavedEnvironment.save(fleet.settings().home(), System.getenv());
 		}
-		fleet.up(fetch, persist, options.contains("--prometheus"));
+		fleet.up(fetch, persist, catalog, options.contains("--prometheus"));
 		out.println();
 		out.println("The fleet is up:");
-		out.println("  Console       " + fleet.gatewayUrl() + "/");
-		out.println("  API           " + fleet.gatewayUrl() + "/api/imports");
+		printAddress("Console", fleet.gatewayUrl() + "/");
+		printAddress("API", fleet.gatewayUrl() + "/api/imports");
+		fleet.catalogUrl().ifPresent(url -> printAddress("Use it as TMDB", url + "/3/" + keyHint()));
 		fleet.status()
 			.stream()
 			.filter(instance -> instance.url() != null)
-			.forEach(instance -> out.printf("  %-13s %s%n", instance.name(), instance.url()));
+			.forEach(instance -> printAddress(instance.name(), instance.url()));
 		out.println("Try: ./fleet import popular --pages 25     Stop: ./fleet down");
 		return 0;
+	}
+
+	private void printAddress(String what, String url) {
+		out.printf("  %-15s %s%n", what, url);
+	}
+
+	/** How to present a key, when the catalog API wants one (never the key itself). */
+	private String keyHint() {
+		return fleet.settings().catalogKeys().isBlank() ? "" : "  (?api_key= one of FLEET_CATALOG_KEYS)";
 	}
 
 	private int status() {
@@ -171,24 +188,18 @@ public final class FleetCommand {
 	}
 
 	private int scale(List<String> options) {
-		int fetch = fleet.running("fetch").size();
-		int persist = fleet.running("persist").size();
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		List.of("fetch", "persist", "catalog").forEach(kind -> counts.put(kind, fleet.running(kind).size()));
 		for (String option : options) {
 			String[] pair = option.split("=", 2);
-			if (pair.length != 2 || !List.of("fetch", "persist").contains(pair[0])) {
-				throw new FleetException("Expected fetch=N or persist=N, got '" + option + "'");
+			if (pair.length != 2 || !counts.containsKey(pair[0])) {
+				throw new FleetException("Expected fetch=N, persist=N or catalog=N, got '" + option + "'");
 			}
-			int value = parse(pair[1], option);
-			if (pair[0].equals("fetch")) {
-				fetch = value;
-			}
-			else {
-				persist = value;
-			}
+			counts.put(pair[0], parse(pair[1], option));
 		}
-		fleet.scale(fetch, persist);
+		fleet.scale(counts.get("fetch"), counts.get("persist"), counts.get("catalog"));
 		out.println("fetch workers: " + fleet.running("fetch").size() + ", persist workers: "
-				+ fleet.running("persist").size());
+				+ fleet.running("persist").size() + ", catalog APIs: " + fleet.running("catalog").size());
 		return 0;
 	}
 

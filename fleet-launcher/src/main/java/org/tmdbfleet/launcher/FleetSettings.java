@@ -11,12 +11,14 @@ import java.util.Map;
  * @param repository the checkout, where the services' jars are built
  * @param home the fleet's state: pid files, logs, broker and database data ({@code .fleet/})
  * @param java the java executable the processes run on
+ * @param catalogPort the first catalog API's port; the next ones take the ports after it
+ * @param catalogKeys the catalog API's keys ({@code FLEET_CATALOG_KEYS}, comma-separated; blank: open)
  * @param serviceEnvironment added to every service's environment
  */
 public record FleetSettings(Path repository, Path home, Path java, int kafkaPort, int controllerPort,
 		int postgresPort, int simulatorPort, int gatewayPort, int fetchBasePort, int persistBasePort,
-		int prometheusPort, String externalKafka, String externalDatabase, String databaseUser,
-		String databasePassword, String externalTmdb, String tmdbApiKey, String tmdbReadToken,
+		int catalogPort, int prometheusPort, String externalKafka, String externalDatabase, String databaseUser,
+		String databasePassword, String externalTmdb, String tmdbApiKey, String tmdbReadToken, String catalogKeys,
 		Map<String, String> serviceEnvironment) {
 
 	/**
@@ -34,24 +36,27 @@ public record FleetSettings(Path repository, Path home, Path java, int kafkaPort
 				port(env, "FLEET_KAFKA_CONTROLLER_PORT", 19093), port(env, "FLEET_POSTGRES_PORT", 15432),
 				port(env, "FLEET_SIMULATOR_PORT", 8090), port(env, "FLEET_GATEWAY_PORT", 8080),
 				port(env, "FLEET_FETCH_BASE_PORT", 8100), port(env, "FLEET_PERSIST_BASE_PORT", 8200),
-				port(env, "FLEET_PROMETHEUS_PORT", 9090), blankToNull(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")),
-				blankToNull(env.get("SPRING_DATASOURCE_URL")), env.getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"),
+				port(env, "FLEET_CATALOG_PORT", 8070), port(env, "FLEET_PROMETHEUS_PORT", 9090),
+				blankToNull(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")), blankToNull(env.get("SPRING_DATASOURCE_URL")),
+				env.getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"),
 				env.getOrDefault("SPRING_DATASOURCE_PASSWORD", "postgres"), blankToNull(env.get("TMDB_BASE_URL")),
-				env.getOrDefault("TMDB_API_KEY", ""), env.getOrDefault("TMDB_READ_TOKEN", ""), Map.of());
+				env.getOrDefault("TMDB_API_KEY", ""), env.getOrDefault("TMDB_READ_TOKEN", ""),
+				env.getOrDefault("FLEET_CATALOG_KEYS", ""), Map.of());
 	}
 
 	/** The same fleet on other ports and another home, for a test next to a running one. */
 	public static FleetSettings isolated(Path repository, Path home, PortAllocator ports) {
 		return new FleetSettings(repository, home.toAbsolutePath(), currentJava(), ports.next(), ports.next(),
-				ports.next(), ports.next(), ports.next(), ports.nextBlock(20), ports.nextBlock(20), ports.next(), null,
-				null, "postgres", "postgres", null, "", "", Map.of());
+				ports.next(), ports.next(), ports.next(), ports.nextBlock(20), ports.nextBlock(20), ports.nextBlock(10),
+				ports.next(), null, null, "postgres", "postgres", null, "", "", "", Map.of());
 	}
 
 	/** The same settings, with more environment for every service (e.g. a lower rate limit). */
 	public FleetSettings withServiceEnvironment(Map<String, String> environment) {
 		return new FleetSettings(repository, home, java, kafkaPort, controllerPort, postgresPort, simulatorPort,
-				gatewayPort, fetchBasePort, persistBasePort, prometheusPort, externalKafka, externalDatabase,
-				databaseUser, databasePassword, externalTmdb, tmdbApiKey, tmdbReadToken, Map.copyOf(environment));
+				gatewayPort, fetchBasePort, persistBasePort, catalogPort, prometheusPort, externalKafka,
+				externalDatabase, databaseUser, databasePassword, externalTmdb, tmdbApiKey, tmdbReadToken, catalogKeys,
+				Map.copyOf(environment));
 	}
 
 	boolean ownsKafka() {

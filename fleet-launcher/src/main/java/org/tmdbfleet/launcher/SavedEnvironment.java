@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -14,7 +16,10 @@ import java.util.stream.Stream;
 /**
  * The fleet's own variables ({@code FLEET_*}, Kafka, database and TMDB locations) as they were
  * when the fleet was started, kept in {@code <home>/environment.properties} while it runs.
- * Credentials are not kept: they are read from the environment of each command.
+ * Credentials are not kept: they are read from the environment of each command — except the
+ * catalog API's keys ({@code FLEET_CATALOG_KEYS}), kept so that every catalog instance the fleet
+ * starts, at {@code up} or at a later {@code scale}, answers the same clients. Only the owner may
+ * read the file.
  */
 final class SavedEnvironment {
 
@@ -32,7 +37,11 @@ final class SavedEnvironment {
 				saved.setProperty(name, value);
 			}
 		});
-		try (Writer writer = Files.newBufferedWriter(home.resolve(FILE))) {
+		Path file = home.resolve(FILE);
+		try (Writer writer = Files.newBufferedWriter(file)) {
+			if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------")); // before the keys
+			}
 			saved.store(writer, "the environment ./fleet up ran with; removed by ./fleet down");
 		}
 		catch (IOException ex) {

@@ -66,19 +66,16 @@ class MonitoringAsCodeTests {
 		}
 		assertThat(alerts).contains("FleetInstanceDown", "FleetNoFetchWorker", "FleetNoPersistWorker",
 				"FleetConsumerLagGrowing", "FleetDeadLetters", "FleetImportStalled", "FleetTmdbRateLimited",
-				"FleetTmdbServerErrors", "FleetDatabasePoolSaturated", "FleetSlowPersistBatches");
+				"FleetTmdbServerErrors", "FleetDatabasePoolSaturated", "FleetSlowPersistBatches", "FleetNoCatalogApi");
 	}
 
 	@Test
 	void dashboardsUseTheProvisionedDatasourceByUidAndEveryPanelHasAQuery() throws IOException {
 		String datasources = Files.readString(REPOSITORY.resolve("docker/grafana/provisioning/datasources/prometheus.yml"));
 		Set<String> uids = new HashSet<>();
-		List<Path> dashboards;
-		try (Stream<Path> files = Files.list(DASHBOARDS)) {
-			dashboards = files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
-		}
+		List<Path> dashboards = dashboards();
 		assertThat(dashboards).extracting(file -> file.getFileName().toString())
-			.contains("fleet-overview.json", "fleet-workers.json");
+			.contains("fleet-overview.json", "fleet-workers.json", "fleet-catalog.json");
 		for (Path file : dashboards) {
 			JsonNode dashboard = JsonMapper.shared().readTree(file.toFile());
 			assertThat(uids.add(dashboard.path("uid").asString())).as("unique uid " + file).isTrue();
@@ -100,15 +97,44 @@ class MonitoringAsCodeTests {
 		assertThat(datasources).contains("uid: prometheus");
 	}
 
+	/**
+	 * Each panel's query as a recording rule, so that {@code promtool} parses it as Prometheus
+	 * would: Grafana's variables replaced as {@code fleet-tests}' ObservabilityIT does, which then
+	 * runs every one against a live fleet.
+	 */
+	@Test
+	void everyDashboardQueryIsPromqlPrometheusAccepts(@TempDir Path directory) throws Exception {
+		requireTool("promtool");
+		StringBuilder rules = new StringBuilder("groups:\n  - name: dashboards\n    rules:\n");
+		int queries = 0;
+		for (Path file : dashboards()) {
+			for (JsonNode panel : JsonMapper.shared().readTree(file.toFile()).path("panels")) {
+				for (JsonNode target : panel.path("targets")) {
+					String query = target.path("expr").asString()
+						.replace("$__rate_interval", "2m")
+						.replace("$application", ".*");
+					rules.append("      - record: dashboard:query_").append(++queries).append("\n        expr: ")
+						.append(JsonMapper.shared().writeValueAsString(query)).append('\n');
+				}
+			}
+		}
+		Path file = directory.resolve("dashboards.rules.yml");
+		Files.writeString(file, rules);
+
+		assertThat(run(REPOSITORY, Map.of(), List.of("promtool", "check", "rules", file.toString())))
+			.contains("SUCCESS: " + queries + " rules found");
+		assertThat(queries).isGreaterThan(40);
+	}
+
 	@Test
 	void dockerComposeIsValidAndEveryFileItMountsExists() throws Exception {
 		requireTool("docker-compose");
-		String config = run(REPOSITORY, Map.of("FLEET_API_TOKENS", "compose-check"),
+		String config = run(REPOSITORY, Map.of("FLEET_API_TOKENS", "compose-check", "FLEET_CATALOG_KEYS", "catalog-check"),
 				List.of("docker-compose", "-f", "docker-compose.yml", "--profile", "simulator", "config"));
 		assertThat(config).contains("api-gateway:", "fetch-worker:", "persist-worker:", "tmdb-simulator:", "kafka:",
-				"postgres:", "prometheus:", "grafana:");
+				"postgres:", "prometheus:", "grafana:", "catalog-api:");
 		assertThat(config).contains("KAFKA_LOG_DIRS: /var/lib/kafka/data", "SPRING_PROFILES_ACTIVE: prod",
-				"FLEET_API_TOKENS: compose-check");
+				"FLEET_API_TOKENS: compose-check", "FLEET_CATALOG_KEYS: catalog-check");
 
 		String compose = Files.readString(REPOSITORY.resolve("docker-compose.yml"));
 		Matcher mount = Pattern.compile("- \\./([^:]+):").matcher(compose);
@@ -124,12 +150,36 @@ class MonitoringAsCodeTests {
 				assertThat(path).as(mount.group(1)).exists();
 			}
 		}
-		assertThat(mounts).isGreaterThanOrEqualTo(8);
+		assertThat(mounts).isGreaterThanOrEqualTo(9);
 		assertThat(compose).contains("/var/lib/grafana/dashboards/fleet-overview.json");
 		assertThat(DASHBOARDS.resolve("fleet-overview.json")).exists();
 
-		// without a token the gateway would be open on a published port: compose refuses
-		assertThat(exitCode(REPOSITORY, List.of("docker-compose", "-f", "docker-compose.yml", "config"))).isNotZero();
+		// without a token the gateway, without a key the catalog API would be open on a published port: compose refuses
+		assertThat(exitCode(REPOSITORY, Map.of("FLEET_CATALOG_KEYS", "catalog-check"),
+				List.of("docker-compose", "-f", "docker-compose.yml", "config"))).isNotZero();
+		assertThat(exitCode(REPOSITORY, Map.of("FLEET_API_TOKENS", "compose-check"),
+				List.of("docker-compose", "-f", "docker-compose.yml", "config"))).isNotZero();
+	}
+
+	@Test
+	void theCatalogApiStartsOnComposeOnceTheGatewayHasMigratedTheSchemaAndNeverWaitsForKafka() throws Exception {
+		requireTool("docker-compose");
+		String config = run(REPOSITORY, Map.of("FLEET_API_TOKENS", "compose-check", "FLEET_CATALOG_KEYS", "catalog-check"),
+				List.of("docker-compose", "-f", "docker-compose.yml", "config"));
+		Matcher service = Pattern.compile("\n  catalog-api:\n(    .*\n|\\s*- .*\n)+").matcher(config);
+		assertThat(service.find()).as(config).isTrue();
+
+		assertThat(service.group()).contains("api-gateway:\n        condition: service_healthy",
+				"postgres:\n        condition: service_healthy", "SPRING_DATASOURCE_URL:", "8070/actuator/health")
+			.doesNotContain("kafka", "KAFKA");
+	}
+
+	@Test
+	void everyServiceTheLauncherRunsIsScrapedUnderTheSameJobOnCompose() throws IOException {
+		String scrapes = Files.readString(REPOSITORY.resolve("docker/prometheus.yml"));
+
+		assertThat(Components.SERVICES.values()).allSatisfy(job -> assertThat(scrapes).contains("job_name: " + job + "\n"))
+			.contains("catalog-api");
 	}
 
 	@Test
@@ -141,11 +191,19 @@ class MonitoringAsCodeTests {
 
 		FleetSettings settings = FleetSettings.isolated(REPOSITORY, home, PortAllocator.random());
 		Prometheus prometheus = new Prometheus(settings);
-		prometheus.writeConfig(Map.of("api-gateway", List.of(8080), "fetch-worker", List.of(8082, 8092)));
+		prometheus.writeConfig(Map.of("api-gateway", List.of(8080), "fetch-worker", List.of(8082, 8092), "catalog-api",
+				List.of(8070, 8071)));
 		Path written = home.resolve("prometheus/prometheus.yml");
 		String output = run(REPOSITORY, Map.of(), List.of("promtool", "check", "config", written.toString()));
 		assertThat(output).contains("SUCCESS").contains("fleet.rules.yml");
-		assertThat(Files.readString(written)).contains("job_name: api-gateway", "job_name: fetch-worker");
+		assertThat(Files.readString(written)).contains("job_name: api-gateway", "job_name: fetch-worker",
+				"job_name: catalog-api", "targets: ['localhost:8070', 'localhost:8071']");
+	}
+
+	private static List<Path> dashboards() throws IOException {
+		try (Stream<Path> files = Files.list(DASHBOARDS)) {
+			return files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+		}
 	}
 
 	private static List<String> ruleFiles() throws IOException {
@@ -173,9 +231,12 @@ class MonitoringAsCodeTests {
 		return output;
 	}
 
-	private static int exitCode(Path directory, List<String> command) throws Exception {
+	/** The command's exit code, run with only the given ones of compose's required secrets. */
+	private static int exitCode(Path directory, Map<String, String> environment, List<String> command) throws Exception {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
 		builder.environment().remove("FLEET_API_TOKENS");
+		builder.environment().remove("FLEET_CATALOG_KEYS");
+		builder.environment().putAll(environment);
 		Process process = builder.start();
 		process.getInputStream().readAllBytes();
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

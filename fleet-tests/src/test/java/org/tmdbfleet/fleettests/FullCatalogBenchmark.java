@@ -66,7 +66,7 @@ class FullCatalogBenchmark {
 		System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.env."))
 			.forEach(name -> environment.put(name.substring("bench.env.".length()), System.getProperty(name)));
 		try (RunningFleet running = new RunningFleet("full-catalog-" + benchCase, environment)) {
-			running.fleet().up(2, 2, false);
+			running.fleet().up(2, 2, 0, false);
 			ImportWatch watch = new ImportWatch(running.fleet().gatewayUrl(), System.out, false);
 			UUID id = watch.start("catalog".equals(SOURCE) ? "{\"source\":\"catalog\"}"
 					: "{\"source\":\"discover\",\"maxPages\":100000}");

@@ -46,7 +46,7 @@ class GatewayReadinessBenchmark {
 	/** @param token sent with every POST, or null on an open API */
 	private Result measure(String name, int run, Map<String, String> environment, String token) {
 		try (RunningFleet running = new RunningFleet("readiness-" + name + "-" + run, environment)) {
-			running.fleet().up(1, 1, false);
+			running.fleet().up(1, 1, 0, false);
 			HttpClient http = HttpClient.newHttpClient();
 			String url = running.fleet().gatewayUrl() + "/api/imports";
 			// the client's own first request (its classes, the connection) is not the gateway's cost

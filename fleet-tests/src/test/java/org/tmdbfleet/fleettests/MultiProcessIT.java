@@ -41,7 +41,7 @@ class MultiProcessIT {
 	static void up() {
 		running = new RunningFleet("multi-process",
 				Map.of("FLEET_RATELIMIT_REQUESTSPERSECOND", "4", "FLEET_PLANNING_WINDOWPAGES", "3"));
-		running.fleet().up(2, 2, false);
+		running.fleet().up(2, 2, 0, false);
 	}
 
 	@AfterAll

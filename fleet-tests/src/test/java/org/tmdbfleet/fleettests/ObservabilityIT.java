@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The fleet's monitoring against a real Prometheus (Debian's {@code prometheus} package), started
  * by {@code ./fleet up --prometheus} with the repository's rules: imports run while TMDB refuses
  * part of the traffic (429 above 15 requests/s for a fleet budget of 20) and one page always
- * (503); then both persist workers are stopped and a fetch worker killed while an import runs.
- * The alerts that should fire do, and every query of every dashboard panel returns series.
+ * (503), and the catalog API answers a client; then both persist workers are stopped and a fetch
+ * worker killed while an import runs. The alerts that should fire do, and every query of every
+ * dashboard panel returns series.
  */
 class ObservabilityIT {
 
@@ -56,7 +57,7 @@ class ObservabilityIT {
 		running = new RunningFleet("observability",
 				Map.of("FLEET_RATELIMIT_REQUESTSPERSECOND", "20", "SIMULATOR_RATELIMIT", "15",
 						"FLEET_MONITORING_KAFKAINTERVAL", "2s"));
-		running.fleet().up(2, 2, true);
+		running.fleet().up(2, 2, 1, true);
 		shortenTheLagAlertsWait();
 	}
 
@@ -118,6 +119,10 @@ class ObservabilityIT {
 		assertThat(running.follow(running.startImport("top_rated", 10), PATIENCE).path("status").asString())
 			.isEqualTo("COMPLETED");
 
+		// the fleet used as TMDB: the genres the imports stored, and TMDB's 404 for a movie it does not hold
+		assertThat(running.status("catalog-1", "/3/genre/movie/list")).isEqualTo(200);
+		assertThat(running.status("catalog-1", "/3/movie/999999999")).isEqualTo(404);
+
 		// no persist worker, one fetch worker crashed, and an import on its way
 		running.fleet().stop("persist-1");
 		running.fleet().stop("persist-2");
@@ -152,8 +157,8 @@ class ObservabilityIT {
 			.contains("persist-movies");
 		assertThat(alerts).extracting(alert -> alert.path("labels").path("alertname").asString())
 			.as("nothing else is wrong (the refused page's 503s may make FleetTmdbServerErrors pending)")
-			.doesNotContain("FleetNoFetchWorker", "FleetOutboxBacklog", "FleetDatabasePoolSaturated",
-					"FleetSlowPersistBatches");
+			.doesNotContain("FleetNoFetchWorker", "FleetNoCatalogApi", "FleetOutboxBacklog",
+					"FleetDatabasePoolSaturated", "FleetSlowPersistBatches");
 
 		String status = running.commandOutput("status");
 		System.out.print(status);
@@ -196,7 +201,7 @@ class ObservabilityIT {
 				}
 			}
 		}
-		assertThat(alertRules).isEqualTo(11);
+		assertThat(alertRules).isEqualTo(12);
 
 		running.fleet().start("persist-1");
 		running.fleet().start("persist-2");
