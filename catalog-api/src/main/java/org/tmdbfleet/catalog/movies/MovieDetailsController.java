@@ -3,6 +3,7 @@ package org.tmdbfleet.catalog.movies;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.tmdbfleet.catalog.movies.MovieDetailsRepository.StoredDetails;
 import org.tmdbfleet.catalog.web.TmdbApiException;
@@ -26,15 +27,19 @@ class MovieDetailsController {
 	/** What the fetch workers append to every details request, so what a stored answer can hold. */
 	static final Set<String> APPENDED_PARTS = Set.of("credits", "external_ids", "keywords", "release_dates");
 
+	private static final Pattern ID = Pattern.compile("\\d{1,18}");
+
 	private final MovieDetailsRepository movies;
 
 	MovieDetailsController(MovieDetailsRepository movies) {
 		this.movies = movies;
 	}
 
-	@GetMapping("/3/movie/{id:\\d{1,18}}")
-	ResponseEntity<String> details(@PathVariable long id,
+	/** An id that is no number names no movie: TMDB's 34, as for an unknown one. */
+	@GetMapping("/3/movie/{movieId}")
+	ResponseEntity<String> details(@PathVariable String movieId,
 			@RequestParam(name = "append_to_response", required = false) String append, WebRequest request) {
+		long id = ID.matcher(movieId).matches() ? Long.parseLong(movieId) : -1;
 		List<String> asked = (append == null) ? List.of()
 				: Arrays.stream(append.split(",")).map(String::strip).filter(APPENDED_PARTS::contains).toList();
 		List<String> leftOut = APPENDED_PARTS.stream().filter((part) -> !asked.contains(part)).sorted().toList();
