@@ -272,7 +272,12 @@ public final class Catalog {
 
 	/** The movie's original title, without generating the rest of it (the exports list only that). */
 	public String originalTitle(int index) {
-		return MovieTexts.originalTitle(textSeed(index), index, language(index), title(index));
+		return originalTitle(index, title(index));
+	}
+
+	/** The original title of a movie whose title is known already. */
+	String originalTitle(int index, String title) {
+		return MovieTexts.originalTitle(textSeed(index), index, language(index), title);
 	}
 
 	public double popularity(int index) {
