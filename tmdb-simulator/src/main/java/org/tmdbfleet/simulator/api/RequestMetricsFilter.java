@@ -52,7 +52,7 @@ class RequestMetricsFilter extends TmdbApiFilter {
 			case "/3/movie/changes" -> "changes";
 			case "/3/genre/movie/list" -> "genres";
 			case "/3/configuration" -> "configuration";
-			default -> idPath(uri, "/3/movie/") ? "movie" : "other";
+			default -> idPath(uri, "/3/movie/") ? "movie" : idPath(uri, "/3/find/") ? "find" : "other";
 		};
 	}
 

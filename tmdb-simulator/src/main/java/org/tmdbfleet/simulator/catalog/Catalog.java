@@ -280,6 +280,11 @@ public final class Catalog {
 		return MovieTexts.originalTitle(textSeed(index), index, language(index), title);
 	}
 
+	/** The movie's IMDb id as its details show it, {@code null} for the movies TMDB has none for. */
+	String imdbId(int index) {
+		return has(index, IMDB_NULL) ? null : DetailsGenerator.imdbId(ids[index]);
+	}
+
 	public double popularity(int index) {
 		return popularity[index];
 	}
