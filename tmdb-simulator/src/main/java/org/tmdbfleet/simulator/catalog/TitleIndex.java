@@ -1,6 +1,7 @@
 package org.tmdbfleet.simulator.catalog;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -64,9 +65,16 @@ final class TitleIndex {
 		for (int number = 0; number < folded.length; number++) {
 			matching[number] = query.matches(folded[number], trigrams[number]);
 		}
-		return Arrays.stream(order)
-			.filter((index) -> titles[index] >= 0 && (matching[titles[index]] || matching[originalTitles[index]]))
-			.toArray();
+		// the title columns are read in row order, and the order's random reads then go to a bit set
+		// small enough to stay in the processor's cache, not to the columns, which would not
+		BitSet matchingRows = new BitSet(titles.length);
+		for (int index = 0; index < titles.length; index++) {
+			int title = titles[index];
+			if (title >= 0 && (matching[title] || matching[originalTitles[index]])) {
+				matchingRows.set(index);
+			}
+		}
+		return Arrays.stream(order).filter(matchingRows::get).toArray();
 	}
 
 }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * TMDB's movie search as docs/catalog-api.md has it: the movies whose title or original title
  * {@link TitleQuery matches} the query, in the order of a discover query (popularity, a year,
- * adult titles or not). The day's titles are indexed at the day's first search (0.4-0.8 s at 1.2M
- * movies), and each result is cached by (folded query, discover query), as discover's are.
+ * adult titles or not). The day's titles are indexed at the day's first search, and each result
+ * is cached by (folded query, discover query), as discover's are.
  */
 @Component
 public class TitleSearch {
