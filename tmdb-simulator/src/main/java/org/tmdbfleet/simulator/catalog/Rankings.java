@@ -47,16 +47,15 @@ public class Rankings {
 		// sorted before the first request (0.7-0.8 s at 1.2M movies, paid inside an import's planning before)
 		long start = System.nanoTime();
 		this.day = catalog.day();
-		orders.put(SortBy.POPULARITY_DESC, sortAll(SortBy.POPULARITY_DESC, false));
+		listed(SortBy.POPULARITY_DESC);
 		logger.info("Ranked the catalog by popularity in {} ms", (System.nanoTime() - start) / 1_000_000);
 	}
 
 	/** Catalog indices matching the query, in its sort order; callers must not modify the array. */
 	public int[] ranked(DiscoverQuery query) {
 		forgetOtherDays();
-		boolean adult = query.includeAdult();
-		int[] order = (adult ? ordersWithAdult : orders).computeIfAbsent(query.sortBy(),
-				(sortBy) -> sortAll(sortBy, adult));
+		int[] order = query.includeAdult() ? ordersWithAdult.computeIfAbsent(query.sortBy(), this::withAdult)
+				: listed(query.sortBy());
 		if (!query.filters()) {
 			return order;
 		}
@@ -95,17 +94,44 @@ public class Rankings {
 	}
 
 	/**
-	 * A stable sort of indices, which ascend with the id, so ties stay in id order. Adult titles
-	 * are in no list, as on TMDB by default ({@code include_adult=false}): only discover and
-	 * search with {@code include_adult=true}, their details, the changes list and the adult export
-	 * name them.
+	 * The lists' order. Adult titles are in no list, as on TMDB by default
+	 * ({@code include_adult=false}): only discover and search with {@code include_adult=true},
+	 * their details, the changes list and the adult export name them.
 	 */
-	private int[] sortAll(SortBy sortBy, boolean includeAdult) {
+	private int[] listed(SortBy sortBy) {
+		return orders.computeIfAbsent(sortBy, (sort) -> sorted(comparator(sort), (index) -> !catalog.adult(index)));
+	}
+
+	/**
+	 * The lists' order with the adult titles in: those (2 %) sorted on their own and merged in,
+	 * not the whole catalog sorted a second time.
+	 */
+	private int[] withAdult(SortBy sortBy) {
+		Comparator<Integer> order = comparator(sortBy);
+		int[] listed = listed(sortBy);
+		int[] adult = sorted(order, catalog::adult);
+		// the two parts hold different movies; equal in the order, the lower index (and id) first
+		Comparator<Integer> merging = order.thenComparing(Comparator.naturalOrder());
+		int[] merged = new int[listed.length + adult.length];
+		int next = 0;
+		int fromAdult = 0;
+		for (int index : listed) {
+			while (fromAdult < adult.length && merging.compare(adult[fromAdult], index) < 0) {
+				merged[next++] = adult[fromAdult++];
+			}
+			merged[next++] = index;
+		}
+		System.arraycopy(adult, fromAdult, merged, next, adult.length - fromAdult);
+		return merged;
+	}
+
+	/** The live movies the filter keeps, stably sorted: indices ascend with the id, so ties stay in id order. */
+	private int[] sorted(Comparator<Integer> order, IntPredicate keep) {
 		Integer[] indices = IntStream.range(0, catalog.rows())
-			.filter(index -> catalog.live(index) && (includeAdult || !catalog.adult(index)))
+			.filter((index) -> catalog.live(index) && keep.test(index))
 			.boxed()
 			.toArray(Integer[]::new);
-		Arrays.sort(indices, comparator(sortBy));
+		Arrays.sort(indices, order);
 		return Arrays.stream(indices).mapToInt(Integer::intValue).toArray();
 	}
 

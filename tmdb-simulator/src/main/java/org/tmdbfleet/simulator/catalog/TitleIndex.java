@@ -43,7 +43,9 @@ final class TitleIndex {
 				String title = catalog.title(index);
 				String originalTitle = catalog.originalTitle(index, title);
 				titles[index] = numbers.computeIfAbsent(title, (text) -> numbers.size());
-				originalTitles[index] = numbers.computeIfAbsent(originalTitle, (text) -> numbers.size());
+				// most movies' original title is their title, the very string: no second lookup for them
+				originalTitles[index] = (originalTitle == title) ? titles[index]
+						: numbers.computeIfAbsent(originalTitle, (text) -> numbers.size());
 			}
 		}
 		String[] distinct = new String[numbers.size()];

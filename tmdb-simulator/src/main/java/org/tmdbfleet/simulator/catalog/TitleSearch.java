@@ -3,13 +3,15 @@ package org.tmdbfleet.simulator.catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * TMDB's movie search as docs/catalog-api.md has it: the movies whose title or original title
  * {@link TitleQuery matches} the query, in the order of a discover query (popularity, a year,
- * adult titles or not). The day's titles are indexed at the day's first search, and each result
- * is cached by (folded query, discover query), as discover's are.
+ * adult titles or not). The day's titles are indexed once, and each result is cached by (folded
+ * query, discover query), as discover's are.
  */
 @Component
 public class TitleSearch {
@@ -25,12 +27,23 @@ public class TitleSearch {
 
 	private final ResultCache<Key> results = new ResultCache<>(CACHED_INDICES);
 
-	/** The titles of the day searched last; {@code null} before the first search. */
+	/** The titles of the day indexed last; {@code null} before the first are. */
 	private volatile TitleIndex titles;
 
 	TitleSearch(Catalog catalog, Rankings rankings) {
 		this.catalog = catalog;
 		this.rankings = rankings;
+	}
+
+	/**
+	 * Indexes the titles once the simulator is up, beside the first requests rather than in front
+	 * of them, so the first search finds them ready as the first list request finds the lists
+	 * ranked. A platform thread: the work is all computation, which would hold one of the few
+	 * carriers of the virtual threads that serve requests.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void indexTitles() {
+		Thread.ofPlatform().daemon().name("title-index").start(this::titlesOfToday);
 	}
 
 	/** Catalog indices of the movies matching {@code query}, in {@code order}'s order; callers must not modify the array. */
@@ -45,6 +58,7 @@ public class TitleSearch {
 		return found;
 	}
 
+	/** The titles of the catalog's day; after the clock moved, the first search indexes them. */
 	private TitleIndex titlesOfToday() {
 		TitleIndex current = titles;
 		if (current != null && current.day() == catalog.day()) {

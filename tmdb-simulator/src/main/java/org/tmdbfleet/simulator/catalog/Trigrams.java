@@ -31,9 +31,11 @@ final class Trigrams {
 
 		static Text of(String text) {
 			long[] trigrams = trigrams(text);
-			long[] distinct = Arrays.stream(trigrams).sorted().distinct().toArray();
-			int[] labels = Arrays.stream(trigrams).mapToInt((trigram) -> Arrays.binarySearch(distinct, trigram))
-				.toArray();
+			long[] distinct = unique(trigrams);
+			int[] labels = new int[trigrams.length];
+			for (int i = 0; i < trigrams.length; i++) {
+				labels[i] = Arrays.binarySearch(distinct, trigrams[i]);
+			}
 			return new Text(labels, distinct);
 		}
 
@@ -43,7 +45,7 @@ final class Trigrams {
 	record Word(long[] distinct) {
 
 		static Word of(String word) {
-			return new Word(Arrays.stream(trigrams(word)).sorted().distinct().toArray());
+			return new Word(unique(trigrams(word)));
 		}
 
 	}
@@ -102,6 +104,19 @@ final class Trigrams {
 			start = end;
 		}
 		return Arrays.copyOf(trigrams, count);
+	}
+
+	/** The trigrams sorted, each once. */
+	private static long[] unique(long[] trigrams) {
+		long[] sorted = trigrams.clone();
+		Arrays.sort(sorted);
+		int count = 0;
+		for (int i = 0; i < sorted.length; i++) {
+			if (i == 0 || sorted[i] != sorted[i - 1]) {
+				sorted[count++] = sorted[i];
+			}
+		}
+		return Arrays.copyOf(sorted, count);
 	}
 
 	/**
