@@ -46,7 +46,10 @@ public class TitleSearch {
 		Thread.ofPlatform().daemon().name("title-index").start(this::titlesOfToday);
 	}
 
-	/** Catalog indices of the movies matching {@code query}, in {@code order}'s order; callers must not modify the array. */
+	/**
+	 * Catalog indices of the movies matching {@code query}, in {@code order}'s order; callers must
+	 * not modify the array.
+	 */
 	public int[] search(String query, DiscoverQuery order) {
 		TitleIndex today = titlesOfToday();
 		Key key = new Key(today.day(), TitleFold.fold(query), order);
