@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.tmdbfleet.simulator.api.ResultsPage.Dates;
 import org.tmdbfleet.simulator.catalog.Catalog;
 import org.tmdbfleet.simulator.catalog.DiscoverQuery;
+import org.tmdbfleet.simulator.catalog.DiscoverQuery.Range;
 import org.tmdbfleet.simulator.catalog.SortBy;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,8 @@ class MovieListController {
 
 	@GetMapping("/top_rated")
 	ResultsPage<ListMovieJson> topRated(@RequestParam(required = false) String page) {
-		DiscoverQuery query = DiscoverQuery.all(SortBy.VOTE_AVERAGE_DESC).withMinVoteCount(TOP_RATED_MIN_VOTES);
+		DiscoverQuery query = DiscoverQuery.all(SortBy.VOTE_AVERAGE_DESC)
+			.withVoteCount(Range.atLeast(TOP_RATED_MIN_VOTES));
 		return pages.page(query, page, null);
 	}
 

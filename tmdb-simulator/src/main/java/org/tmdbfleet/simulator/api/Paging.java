@@ -35,13 +35,20 @@ final class Paging {
 		throw TmdbApiException.invalidPage();
 	}
 
-	/** A yyyy-MM-dd date, {@code null} when absent, else TMDB's status 23. */
+	/**
+	 * A YYYY-MM-DD date, {@code null} when absent, else TMDB's status 23: exactly four digits of
+	 * year, so a date such as {@code +999999999-12-31}, which LocalDate takes, is refused too.
+	 */
 	static LocalDate date(String date) {
 		if (date == null || date.isBlank()) {
 			return null;
 		}
+		String stripped = date.strip();
+		if (!stripped.matches("\\d{4}-\\d{2}-\\d{2}")) {
+			throw TmdbApiException.invalidDate();
+		}
 		try {
-			return LocalDate.parse(date.strip());
+			return LocalDate.parse(stripped);
 		}
 		catch (DateTimeParseException ex) {
 			throw TmdbApiException.invalidDate();

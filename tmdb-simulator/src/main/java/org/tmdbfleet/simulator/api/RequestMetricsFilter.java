@@ -48,11 +48,17 @@ class RequestMetricsFilter extends TmdbApiFilter {
 			case "/3/movie/now_playing" -> "now_playing";
 			case "/3/movie/upcoming" -> "upcoming";
 			case "/3/discover/movie" -> "discover";
+			case "/3/search/movie" -> "search";
 			case "/3/movie/changes" -> "changes";
 			case "/3/genre/movie/list" -> "genres";
 			case "/3/configuration" -> "configuration";
-			default -> (uri.startsWith("/3/movie/") && uri.indexOf('/', 9) < 0) ? "movie" : "other";
+			default -> idPath(uri, "/3/movie/") ? "movie" : idPath(uri, "/3/find/") ? "find" : "other";
 		};
+	}
+
+	/** Whether the path is the prefix and one segment (an id) after it. */
+	private static boolean idPath(String uri, String prefix) {
+		return uri.startsWith(prefix) && uri.indexOf('/', prefix.length()) < 0;
 	}
 
 }

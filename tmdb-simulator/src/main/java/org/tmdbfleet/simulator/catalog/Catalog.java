@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The seeded movie catalog, stored as primitive columns (about 40 bytes per movie) sorted by
- * TMDB id. Text and details are regenerated per request from (seed, index) instead of stored.
+ * The seeded movie catalog, stored as primitive columns (about 46 bytes per movie) sorted by
+ * TMDB id. Text and details are regenerated per request from (seed, index) instead of stored,
+ * but for the runtime and the Wikidata id, which discover and find look through.
  * <p>
  * It evolves with its clock, as TMDB's does: {@link #advance(int) each day that passes} some
  * movies change (title, overview, popularity, votes), some are deleted (their ids answer 404
@@ -21,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Catalog {
 
 	static final int NO_DATE = Integer.MIN_VALUE;
+
+	static final short NO_RUNTIME = -1;
 
 	static final int POSTER_NULL = 1;
 
@@ -70,6 +73,12 @@ public final class Catalog {
 
 	final byte[] flags;
 
+	/** Minutes, {@link #NO_RUNTIME} where the details have none: the details' own draw, kept. */
+	final short[] runtimes;
+
+	/** The number of the details' Wikidata id ({@code Q} + number), 0 where they have none. */
+	final int[] wikidataNumbers;
+
 	/** The day a movie was deleted, {@link Integer#MAX_VALUE} while it is not. */
 	private final int[] goneDay;
 
@@ -104,6 +113,8 @@ public final class Catalog {
 		this.genreMasks = new int[size];
 		this.languages = new byte[size];
 		this.flags = new byte[size];
+		this.runtimes = new short[size];
+		this.wikidataNumbers = new int[size];
 	}
 
 	/** Generates the catalog of {@code size} movies for {@code seed}; equal arguments give equal catalogs. */
@@ -261,7 +272,17 @@ public final class Catalog {
 
 	/** The movie's original title, without generating the rest of it (the exports list only that). */
 	public String originalTitle(int index) {
-		return MovieTexts.originalTitle(textSeed(index), index, language(index), title(index));
+		return originalTitle(index, title(index));
+	}
+
+	/** The original title of a movie whose title is known already. */
+	String originalTitle(int index, String title) {
+		return MovieTexts.originalTitle(textSeed(index), index, language(index), title);
+	}
+
+	/** The movie's IMDb id as its details show it, {@code null} for the movies TMDB has none for. */
+	String imdbId(int index) {
+		return has(index, IMDB_NULL) ? null : DetailsGenerator.imdbId(ids[index]);
 	}
 
 	public double popularity(int index) {

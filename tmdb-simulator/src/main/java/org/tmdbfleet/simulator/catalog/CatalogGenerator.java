@@ -3,6 +3,8 @@ package org.tmdbfleet.simulator.catalog;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
 
+import org.tmdbfleet.simulator.catalog.DetailsGenerator.Figures;
+
 /**
  * Fills the catalog columns. Each movie draws from its own stream seeded by (seed, index), so its
  * data depends on nothing else; only the id spacing depends on the catalog size.
@@ -45,6 +47,9 @@ final class CatalogGenerator {
 			catalog.genreMasks[i] = genreMask(random);
 			catalog.languages[i] = Language.draw(random);
 			catalog.flags[i] = flags(random);
+			Figures figures = Figures.draw(Seeds.random(seed, i, Seeds.DETAILS));
+			catalog.runtimes[i] = (figures.runtime() != null) ? figures.runtime().shortValue() : Catalog.NO_RUNTIME;
+			catalog.wikidataNumbers[i] = figures.wikidataNumber();
 		}
 		return catalog;
 	}

@@ -30,21 +30,45 @@ final class DetailsGenerator {
 	static MovieDetails generate(long seed, int index, Movie movie, Language language, boolean noImdbId,
 			LocalDate today) {
 		SplittableRandom random = Seeds.random(seed, index, Seeds.DETAILS);
-		int runtimeRoll = random.nextInt(100);
-		Integer runtime = (runtimeRoll < 3) ? null : (runtimeRoll < 6) ? 0 : 70 + random.nextInt(110);
-		String imdbId = noImdbId ? null : "tt%07d".formatted(movie.id() * 3L + 17);
-		String tagline = (random.nextInt(10) < 3) ? "" : pick(random, Words.TAGLINES);
-		long budget = random.nextBoolean() ? 0 : 100_000L * (1 + random.nextInt(3000));
-		long revenue = random.nextBoolean() ? 0 : 100_000L * random.nextInt(20_000);
-		String homepage = (random.nextInt(10) < 6) ? "" : "https://www.example.com/movie/" + movie.id();
-		String wikidataId = random.nextBoolean() ? null : "Q" + (1000 + random.nextInt(9_000_000));
-		return new MovieDetails(movie, runtime, imdbId, status(movie.releaseDate(), today), tagline, budget, revenue,
-				homepage,
+		Figures figures = Figures.draw(random);
+		String imdbId = noImdbId ? null : imdbId(movie.id());
+		String homepage = figures.homepage() ? "https://www.example.com/movie/" + movie.id() : "";
+		String wikidataId = (figures.wikidataNumber() == 0) ? null : "Q" + figures.wikidataNumber();
+		return new MovieDetails(movie, figures.runtime(), imdbId, status(movie.releaseDate(), today), figures.tagline(),
+				figures.budget(), figures.revenue(), homepage,
 				List.of(new SpokenLanguage(language.englishName(), language.code(), language.nativeName())),
 				List.of(new ProductionCountry(language.country(), language.countryName())),
 				credits(Seeds.random(seed, index, Seeds.CREDITS)),
 				new ExternalIds(imdbId, wikidataId, null, null, null), keywords(random),
 				releaseDates(random, movie.releaseDate(), language));
+	}
+
+	/** A movie's IMDb id, derived from its TMDB id (so find can derive the TMDB id back). */
+	static String imdbId(int id) {
+		return "tt%07d".formatted(id * 3L + 17);
+	}
+
+	/**
+	 * The first draws of a movie's details stream, in stream order: the catalog keeps the runtime
+	 * and the Wikidata id of every movie from them (discover filters by the one, find looks up the
+	 * other) without generating the rest.
+	 *
+	 * @param runtime minutes; {@code null} or 0 for some movies, as on TMDB
+	 * @param wikidataNumber the number of the Wikidata id ({@code Q} + number), 0 for none
+	 */
+	record Figures(Integer runtime, String tagline, long budget, long revenue, boolean homepage, int wikidataNumber) {
+
+		static Figures draw(SplittableRandom random) {
+			int runtimeRoll = random.nextInt(100);
+			Integer runtime = (runtimeRoll < 3) ? null : (runtimeRoll < 6) ? 0 : 70 + random.nextInt(110);
+			String tagline = (random.nextInt(10) < 3) ? "" : pick(random, Words.TAGLINES);
+			long budget = random.nextBoolean() ? 0 : 100_000L * (1 + random.nextInt(3000));
+			long revenue = random.nextBoolean() ? 0 : 100_000L * random.nextInt(20_000);
+			boolean homepage = random.nextInt(10) >= 6;
+			int wikidataNumber = random.nextBoolean() ? 0 : 1000 + random.nextInt(9_000_000);
+			return new Figures(runtime, tagline, budget, revenue, homepage, wikidataNumber);
+		}
+
 	}
 
 	private static String status(LocalDate releaseDate, LocalDate today) {

@@ -1,11 +1,10 @@
 package org.tmdbfleet.simulator.catalog;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
@@ -16,48 +15,47 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers {@link DiscoverQuery queries} with arrays of catalog indices in result order. The
- * catalog's movies of the day are sorted once per sort order; a query then filters that order in
- * one linear pass, and its result is cached, so paging through a query costs an array slice per
- * page. When the catalog's clock moves on, the orders and results are made again.
+ * catalog's movies of the day are sorted once per sort order (once more, with the adult titles,
+ * for a query that includes them); a query then filters that order in one linear pass, and its
+ * result is cached, so paging through a query costs an array slice per page. When the catalog's
+ * clock moves on, the orders and results are made again.
  */
 @Component
 public class Rankings {
 
 	private static final Logger logger = LoggerFactory.getLogger(Rankings.class);
 
-	/** Bounds the result cache to about 20M cached indices (80 MB) whatever the catalog size. */
+	/** Bounds the result cache to 20M cached indices (80 MB) whatever the catalog size. */
 	private static final int CACHED_INDICES = 20_000_000;
 
 	private final Catalog catalog;
 
+	/** The orders of the lists: without the adult titles, as on TMDB by default. */
 	private final Map<SortBy, int[]> orders = new ConcurrentHashMap<>();
 
-	private final Map<DiscoverQuery, int[]> results;
+	/** The orders for {@code include_adult=true}, sorted only when asked for. */
+	private final Map<SortBy, int[]> ordersWithAdult = new ConcurrentHashMap<>();
+
+	private final ResultCache<DiscoverQuery> results = new ResultCache<>(CACHED_INDICES);
 
 	/** The catalog day the orders and results are of. */
 	private volatile int day;
 
 	Rankings(Catalog catalog) {
 		this.catalog = catalog;
-		int maxEntries = Math.max(16, CACHED_INDICES / Math.max(1, catalog.rows()));
-		this.results = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<DiscoverQuery, int[]> eldest) {
-				return size() > maxEntries;
-			}
-		});
 		// TMDB answers its first list request as fast as its thousandth: the default order is
 		// sorted before the first request (0.7-0.8 s at 1.2M movies, paid inside an import's planning before)
 		long start = System.nanoTime();
 		this.day = catalog.day();
-		orders.put(SortBy.POPULARITY_DESC, sortAll(SortBy.POPULARITY_DESC));
+		listed(SortBy.POPULARITY_DESC);
 		logger.info("Ranked the catalog by popularity in {} ms", (System.nanoTime() - start) / 1_000_000);
 	}
 
 	/** Catalog indices matching the query, in its sort order; callers must not modify the array. */
 	public int[] ranked(DiscoverQuery query) {
 		forgetOtherDays();
-		int[] order = orders.computeIfAbsent(query.sortBy(), this::sortAll);
+		int[] order = query.includeAdult() ? ordersWithAdult.computeIfAbsent(query.sortBy(), this::withAdult)
+				: listed(query.sortBy());
 		if (!query.filters()) {
 			return order;
 		}
@@ -77,6 +75,7 @@ public class Rankings {
 			int today = catalog.day();
 			if (today != day) {
 				orders.clear();
+				ordersWithAdult.clear();
 				results.clear();
 				day = today;
 			}
@@ -95,16 +94,44 @@ public class Rankings {
 	}
 
 	/**
-	 * A stable sort of indices, which ascend with the id, so ties stay in id order. Adult titles
-	 * are in no list, as on TMDB by default ({@code include_adult=false}); only their details, the
-	 * changes list and the adult export name them.
+	 * The lists' order. Adult titles are in no list, as on TMDB by default
+	 * ({@code include_adult=false}): only discover and search with {@code include_adult=true},
+	 * their details, the changes list and the adult export name them.
 	 */
-	private int[] sortAll(SortBy sortBy) {
+	private int[] listed(SortBy sortBy) {
+		return orders.computeIfAbsent(sortBy, (sort) -> sorted(comparator(sort), (index) -> !catalog.adult(index)));
+	}
+
+	/**
+	 * The lists' order with the adult titles in: those (2 %) sorted on their own and merged in,
+	 * not the whole catalog sorted a second time.
+	 */
+	private int[] withAdult(SortBy sortBy) {
+		Comparator<Integer> order = comparator(sortBy);
+		int[] listed = listed(sortBy);
+		int[] adult = sorted(order, catalog::adult);
+		// the two parts hold different movies; equal in the order, the lower index (and id) first
+		Comparator<Integer> merging = order.thenComparing(Comparator.naturalOrder());
+		int[] merged = new int[listed.length + adult.length];
+		int next = 0;
+		int fromAdult = 0;
+		for (int index : listed) {
+			while (fromAdult < adult.length && merging.compare(adult[fromAdult], index) < 0) {
+				merged[next++] = adult[fromAdult++];
+			}
+			merged[next++] = index;
+		}
+		System.arraycopy(adult, fromAdult, merged, next, adult.length - fromAdult);
+		return merged;
+	}
+
+	/** The live movies the filter keeps, stably sorted: indices ascend with the id, so ties stay in id order. */
+	private int[] sorted(Comparator<Integer> order, IntPredicate keep) {
 		Integer[] indices = IntStream.range(0, catalog.rows())
-			.filter(index -> catalog.live(index) && !catalog.adult(index))
+			.filter((index) -> catalog.live(index) && keep.test(index))
 			.boxed()
 			.toArray(Integer[]::new);
-		Arrays.sort(indices, comparator(sortBy));
+		Arrays.sort(indices, order);
 		return Arrays.stream(indices).mapToInt(Integer::intValue).toArray();
 	}
 
@@ -127,8 +154,10 @@ public class Rankings {
 			case VOTE_COUNT_ASC -> byVotes;
 			case RELEASE_DATE_DESC -> byDateDesc;
 			case RELEASE_DATE_ASC -> byDateAsc;
-			case TITLE_ASC -> byTitle();
-			case TITLE_DESC -> byTitle().reversed();
+			case TITLE_ASC -> byText(catalog::title);
+			case TITLE_DESC -> byText(catalog::title).reversed();
+			case ORIGINAL_TITLE_ASC -> byText(catalog::originalTitle);
+			case ORIGINAL_TITLE_DESC -> byText(catalog::originalTitle).reversed();
 		};
 	}
 
@@ -136,10 +165,34 @@ public class Rankings {
 		return (day == Catalog.NO_DATE) ? Integer.MAX_VALUE : day;
 	}
 
-	private Comparator<Integer> byTitle() {
-		String[] titles = new String[catalog.rows()];
-		Arrays.setAll(titles, catalog::title);
-		return (a, b) -> titles[a].compareTo(titles[b]);
+	private Comparator<Integer> byText(IntFunction<String> text) {
+		String[] texts = new String[catalog.rows()];
+		Arrays.setAll(texts, text);
+		return (a, b) -> compareCodePoints(texts[a], texts[b]);
+	}
+
+	/**
+	 * Unicode code point order, as PostgreSQL's {@code COLLATE "C"} sorts UTF-8. String's own
+	 * order compares UTF-16 units, which puts the characters beyond U+FFFF (surrogate pairs)
+	 * before U+E000..U+FFFF: moving the surrogates above those fixes that.
+	 */
+	static int compareCodePoints(String a, String b) {
+		int length = Math.min(a.length(), b.length());
+		for (int i = 0; i < length; i++) {
+			char x = a.charAt(i);
+			char y = b.charAt(i);
+			if (x != y) {
+				return codePointOrder(x) - codePointOrder(y);
+			}
+		}
+		return a.length() - b.length();
+	}
+
+	private static int codePointOrder(char unit) {
+		if (unit < Character.MIN_SURROGATE) {
+			return unit;
+		}
+		return Character.isSurrogate(unit) ? unit + 0x2000 : unit - 0x800;
 	}
 
 }

@@ -9,7 +9,8 @@ public enum SortBy {
 	POPULARITY_DESC("popularity.desc"), POPULARITY_ASC("popularity.asc"), VOTE_AVERAGE_DESC("vote_average.desc"),
 	VOTE_AVERAGE_ASC("vote_average.asc"), VOTE_COUNT_DESC("vote_count.desc"), VOTE_COUNT_ASC("vote_count.asc"),
 	RELEASE_DATE_DESC("primary_release_date.desc"), RELEASE_DATE_ASC("primary_release_date.asc"),
-	TITLE_ASC("title.asc"), TITLE_DESC("title.desc");
+	TITLE_ASC("title.asc"), TITLE_DESC("title.desc"), ORIGINAL_TITLE_ASC("original_title.asc"),
+	ORIGINAL_TITLE_DESC("original_title.desc");
 
 	private final String value;
 

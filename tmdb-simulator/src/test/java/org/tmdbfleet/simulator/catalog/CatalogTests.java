@@ -62,6 +62,19 @@ class CatalogTests {
 	}
 
 	@Test
+	void theRuntimeAndWikidataColumnsHoldWhatTheDetailsSay() {
+		Catalog catalog = Catalog.generate(5_000, 42, TODAY);
+
+		for (int i = 0; i < catalog.rows(); i++) {
+			MovieDetails details = catalog.details(i);
+			assertThat(catalog.runtimes[i]).isEqualTo((details.runtime() != null) ? details.runtime().shortValue()
+					: Catalog.NO_RUNTIME);
+			assertThat(catalog.wikidataNumbers[i] == 0 ? null : "Q" + catalog.wikidataNumbers[i])
+				.isEqualTo(details.externalIds().wikidataId());
+		}
+	}
+
+	@Test
 	void releaseDatesSpreadFrom1930ToAYearAfterTodayWithTheBulkSince1990() {
 		Catalog catalog = Catalog.generate(20_000, 42, TODAY);
 		List<LocalDate> dates = IntStream.range(0, catalog.size()).mapToObj((i) -> catalog.movie(i).releaseDate())
