@@ -70,7 +70,7 @@ class TmdbClientEndToEndTests {
 	static void importTheCatalogWithDetails(EmbeddedKafkaBroker broker) {
 		fleet = new Fleet(broker.getBrokersAsString(),
 				List.of("--simulator.catalog-size=1500", "--simulator.today=" + TODAY), List.of()).warmedUp();
-		JsonNode done = fleet.awaitEnd(fleet.startImport("{\"source\":\"catalog\",\"details\":true}"),
+		JsonNode done = fleet.awaitEnd(fleet.startImport("{\"source\":\"catalog\",\"details\":true,\"includeAdult\":true}"),
 				Duration.ofMinutes(5));
 		assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("COMPLETED");
 		simulator = new PointedTmdb(fleet.simulatorUrl() + "/3/", "simulator-key");

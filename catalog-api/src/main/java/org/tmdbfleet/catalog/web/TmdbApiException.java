@@ -27,9 +27,10 @@ public final class TmdbApiException extends RuntimeException {
 		return new TmdbApiException(HttpStatus.NOT_FOUND, 34, "The resource you requested could not be found.");
 	}
 
+	/** TMDB's words, kept though the mirror serves pages past 500: clients may match on them. */
 	public static TmdbApiException invalidPage() {
 		return new TmdbApiException(HttpStatus.BAD_REQUEST, 22,
-				"Invalid page: Pages start at 1. They are expected to be an integer.");
+				"Invalid page: Pages start at 1 and max at 500. They are expected to be an integer.");
 	}
 
 	public static TmdbApiException invalidDate() {
