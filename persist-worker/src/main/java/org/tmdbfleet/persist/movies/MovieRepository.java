@@ -138,14 +138,18 @@ class MovieRepository {
 			where genres.name is distinct from excluded.name
 			""";
 
-	/** The newest fetch wins: two fetch workers' configurations may arrive out of order. */
+	/**
+	 * The newest fetch wins: two fetch workers' configurations may arrive out of order. Its whole
+	 * answer too, none from an older fetch worker included, so the row never mixes two fetches.
+	 */
 	private static final String UPSERT_IMAGE_CONFIGURATION = """
 			insert into image_configuration (id, base_url, secure_base_url, poster_sizes, backdrop_sizes, profile_sizes,
-			                                 fetched_at)
-			values (true, ?, ?, ?, ?, ?, ?)
+			                                 fetched_at, configuration)
+			values (true, ?, ?, ?, ?, ?, ?, ?::jsonb)
 			on conflict (id) do update set base_url = excluded.base_url, secure_base_url = excluded.secure_base_url,
 			    poster_sizes = excluded.poster_sizes, backdrop_sizes = excluded.backdrop_sizes,
-			    profile_sizes = excluded.profile_sizes, fetched_at = excluded.fetched_at, updated_at = now()
+			    profile_sizes = excluded.profile_sizes, fetched_at = excluded.fetched_at,
+			    configuration = excluded.configuration, updated_at = now()
 			where image_configuration.fetched_at < excluded.fetched_at
 			""";
 
@@ -244,7 +248,7 @@ class MovieRepository {
 		});
 	}
 
-	/** TMDB's image configuration, unless a newer one is stored. */
+	/** TMDB's configuration (its image fields, and the whole answer when sent), unless a newer one is stored. */
 	@Transactional
 	void saveImageConfiguration(ImageConfigurationFetched images) {
 		jdbc.execute((Connection connection) -> {
@@ -255,6 +259,9 @@ class MovieRepository {
 				statement.setArray(4, of(connection, "text", images.backdropSizes(), size -> size));
 				statement.setArray(5, of(connection, "text", images.profileSizes(), size -> size));
 				statement.setTimestamp(6, Timestamp.from(images.fetchedAt()));
+				// as a movie's JSON: jsonb holds no NUL, and a NUL in some string must not cost the whole record
+				statement.setString(7, (images.configuration() != null)
+						? MovieJson.json(MovieJson.withoutNul(images.configuration())) : null);
 				return statement.executeUpdate();
 			}
 		});
