@@ -88,7 +88,9 @@ class CatalogSweepIntegrationTests extends GatewayIntegrationTestSupport {
 			.containsExactly(904L);
 		assertThat(importView(later).at("/catalog/markedDeleted").asInt()).isEqualTo(1);
 		assertThat(jdbc.queryForList("select tmdb_id from movie_changes where tmdb_id between 901 and 905 "
-				+ "and changed_on = ?", Long.class, TODAY)).as("in the mirror's change list of today").containsExactly(904L);
+				+ "and changed_on = ?", Long.class, TODAY))
+			.as("in the mirror's change list of today")
+			.containsExactly(904L);
 	}
 
 	@Test

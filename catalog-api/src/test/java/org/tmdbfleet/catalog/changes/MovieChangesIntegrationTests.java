@@ -127,8 +127,8 @@ class MovieChangesIntegrationTests {
 	@Test
 	void aRangeOfFourteenDaysIsAnsweredALongerOrReversedOneIsTmdbs20() throws Exception {
 		assertThat(get("/3/movie/changes?start_date=2026-10-01&end_date=2026-10-15").statusCode()).isEqualTo(200);
-		for (String range : List.of("start_date=2026-10-01&end_date=2026-10-16", "start_date=2026-10-02&end_date=2026-10-01",
-				"start_date=0000-01-01&end_date=9999-12-31")) {
+		for (String range : List.of("start_date=2026-10-01&end_date=2026-10-16",
+				"start_date=2026-10-02&end_date=2026-10-01", "start_date=0000-01-01&end_date=9999-12-31")) {
 			assertError(get("/3/movie/changes?" + range), 422, 20);
 		}
 	}
