@@ -159,6 +159,11 @@ class FetchWorkerIntegrationTests {
 					assertThat(images.secureBaseUrl()).endsWith("/t/p/").startsWith("http://localhost:");
 					assertThat(images.posterSizes()).contains("w342", "original");
 					assertThat(images.backdropSizes()).contains("w780");
+					assertThat(images.configuration().path("images").path("still_sizes").isArray())
+						.as("TMDB's whole answer, beyond the fields read").isTrue();
+					assertThat(images.configuration().path("images").path("secure_base_url").asString())
+						.isEqualTo(images.secureBaseUrl());
+					assertThat(images.configuration().path("change_keys").toString()).contains("\"title\"");
 				});
 		}
 		assertThat(registry.get("fleet.tmdb.requests").tags("endpoint", "movie", "status", "200").timer().count())

@@ -60,12 +60,22 @@ class CatalogSweeps {
 			order by export_date desc, created_at desc
 			""";
 
-	/* rows stored before the oldest export was made, so each export would have named them */
+	/*
+	 * rows stored before the oldest export was made, so each export would have named them; each
+	 * marked movie is logged as changed today (UTC), as every writer of movies does (V12)
+	 */
 	private static final String MARK_DELETED = """
-			update movies m set deleted_at = now(), updated_at = now()
-			where m.deleted_at is null and (:adult or not m.adult) and m.created_at < cast(:oldest as date)
-			  and not exists (select 1 from import_items i
-			                  where i.import_id = any(cast(:imports as uuid[])) and i.tmdb_id = m.tmdb_id)
+			with marked as (
+			    update movies m set deleted_at = now(), updated_at = now()
+			    where m.deleted_at is null and (:adult or not m.adult) and m.created_at < cast(:oldest as date)
+			      and not exists (select 1 from import_items i
+			                      where i.import_id = any(cast(:imports as uuid[])) and i.tmdb_id = m.tmdb_id)
+			    returning m.tmdb_id),
+			logged as (
+			    insert into movie_changes (changed_on, tmdb_id)
+			    select (now() at time zone 'UTC')::date, tmdb_id from marked
+			    on conflict do nothing)
+			select count(*) from marked
 			""";
 
 	private final JdbcClient jdbc;
@@ -132,7 +142,8 @@ class CatalogSweeps {
 			.param("adult", exports.stream().allMatch(Export::adult))
 			.param("oldest", exports.getLast().date())
 			.param("imports", exports.stream().map(Export::id).toArray(UUID[]::new))
-			.update();
+			.query(Integer.class)
+			.single();
 		jdbc.sql("update import_jobs set movies_deleted = :deleted where id = :id")
 			.param("deleted", deleted)
 			.param("id", catalog.id())

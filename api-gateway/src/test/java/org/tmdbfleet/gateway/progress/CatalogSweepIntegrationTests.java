@@ -87,6 +87,10 @@ class CatalogSweepIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(deleted()).as("absent from both exports, listed by neither import; the adult title is not judged")
 			.containsExactly(904L);
 		assertThat(importView(later).at("/catalog/markedDeleted").asInt()).isEqualTo(1);
+		assertThat(jdbc.queryForList("select tmdb_id from movie_changes where tmdb_id between 901 and 905 "
+				+ "and changed_on = ?", Long.class, TODAY))
+			.as("in the mirror's change list of today")
+			.containsExactly(904L);
 	}
 
 	@Test

@@ -37,6 +37,11 @@ public final class TmdbApiException extends RuntimeException {
 		return new TmdbApiException(HttpStatus.BAD_REQUEST, 23, "Invalid date: Format needs to be YYYY-MM-DD.");
 	}
 
+	public static TmdbApiException invalidDateRange() {
+		return new TmdbApiException(HttpStatus.UNPROCESSABLE_CONTENT, 20,
+				"Invalid date range: Should be a range no longer than 14 days.");
+	}
+
 	public static TmdbApiException invalidParameters() {
 		return new TmdbApiException(HttpStatus.UNPROCESSABLE_CONTENT, 5,
 				"Invalid parameters: Your request parameters are incorrect.");

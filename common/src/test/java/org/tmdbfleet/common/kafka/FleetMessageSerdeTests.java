@@ -52,6 +52,10 @@ class FleetMessageSerdeTests {
 				new ImageConfigurationFetched("http://image.tmdb.org/t/p/", "https://image.tmdb.org/t/p/",
 						List.of("w92", "w342", "original"), List.of("w300", "original"), List.of("w45", "original"),
 						Instant.parse("2026-01-02T03:04:05Z")),
+				new ImageConfigurationFetched("http://image.tmdb.org/t/p/", "https://image.tmdb.org/t/p/",
+						List.of("w92"), List.of("w300"), List.of("w45"), Instant.parse("2026-01-02T03:04:05Z"),
+						FleetJson.MAPPER.readTree("""
+								{"change_keys":["title"],"images":{"secure_base_url":"https://image.tmdb.org/t/p/"}}""")),
 				new ImportCancelled(importId, Instant.parse("2026-01-02T03:04:05Z")),
 				new ImportPlanDecided(importId, Instant.parse("2026-01-02T03:04:05.123456Z")));
 
@@ -101,6 +105,21 @@ class FleetMessageSerdeTests {
 		assertThat(page.details()).isFalse();
 		assertThat(page.tmdbPage()).isEqualTo(7);
 		assertThat(plan.windows()).isEmpty();
+	}
+
+	@Test
+	void anImageConfigurationWrittenBeforeTheWholeAnswerWasSentReadsWithoutIt() {
+		String older = """
+				{"type":"ImageConfigurationFetched","schemaVersion":1,"baseUrl":"http://image.tmdb.org/t/p/",
+				 "secureBaseUrl":"https://image.tmdb.org/t/p/","posterSizes":["w92"],"backdropSizes":["w300"],
+				 "profileSizes":["w45"],"fetchedAt":"2026-01-02T03:04:05Z"}""";
+
+		ImageConfigurationFetched images = (ImageConfigurationFetched) deserializer.deserialize("t",
+				older.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(images.configuration()).isNull();
+		assertThat(images.secureBaseUrl()).isEqualTo("https://image.tmdb.org/t/p/");
+		assertThat(images.posterSizes()).containsExactly("w92");
 	}
 
 	@Test

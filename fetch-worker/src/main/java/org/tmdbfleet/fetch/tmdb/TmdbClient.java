@@ -105,19 +105,20 @@ public class TmdbClient {
 	}
 
 	/**
-	 * TMDB's image configuration, the part of {@code /3/configuration} that says where posters
-	 * are served. Empty when TMDB's answer lacks the base URL.
+	 * TMDB's {@code /3/configuration}: its image part read (where posters are served), the whole
+	 * answer carried as given. Empty when TMDB's answer lacks the base URL.
 	 */
 	public Optional<ImageConfigurationFetched> fetchImageConfiguration() {
-		JsonNode images = get(UriComponentsBuilder.fromUri(properties.baseUrl()).path("/3/configuration"),
-				"configuration", () -> true).path("images");
+		JsonNode configuration = get(UriComponentsBuilder.fromUri(properties.baseUrl()).path("/3/configuration"),
+				"configuration", () -> true);
+		JsonNode images = configuration.path("images");
 		String secureBaseUrl = images.path("secure_base_url").asString("");
 		if (secureBaseUrl.isBlank()) {
 			return Optional.empty();
 		}
 		return Optional.of(new ImageConfigurationFetched(images.path("base_url").asString(secureBaseUrl), secureBaseUrl,
 				strings(images.path("poster_sizes")), strings(images.path("backdrop_sizes")),
-				strings(images.path("profile_sizes")), Instant.now()));
+				strings(images.path("profile_sizes")), Instant.now(), configuration));
 	}
 
 	private static List<String> strings(JsonNode array) {

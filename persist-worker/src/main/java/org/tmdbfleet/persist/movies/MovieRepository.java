@@ -26,20 +26,33 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.tmdbfleet.persist.movies.SqlArrays.of;
 
 /**
- * The hot path: one statement upserts a batch of movies and keeps their genres in step.
+ * The hot path: one statement upserts a batch of movies and keeps their genres and the change list in step.
  */
 @Repository
 class MovieRepository {
+
+	/**
+	 * The UTC day a change is logged under in {@code movie_changes}: the day of the transaction,
+	 * by the database's clock, whatever the session's time zone.
+	 */
+	static final String TODAY = "(now() at time zone 'UTC')::date";
 
 	/*
 	 * Newest observation wins between "exists" and "gone": a 404 older than the stored fetch is
 	 * stale. deleted_at is when TMDB said so, which the upsert compares a later-processed fetch with.
 	 */
 	private static final String MARK_DELETED = """
-			update movies m set deleted_at = g.answered_at, updated_at = now()
-			from unnest(?::bigint[], ?::timestamptz[]) as g(tmdb_id, answered_at)
-			where m.tmdb_id = g.tmdb_id and m.deleted_at is null and m.fetched_at < g.answered_at
-			""";
+			with marked as (
+			    update movies m set deleted_at = g.answered_at, updated_at = now()
+			    from unnest(?::bigint[], ?::timestamptz[]) as g(tmdb_id, answered_at)
+			    where m.tmdb_id = g.tmdb_id and m.deleted_at is null and m.fetched_at < g.answered_at
+			    returning m.tmdb_id),
+			logged as (
+			    insert into movie_changes (changed_on, tmdb_id)
+			    select %s, tmdb_id from marked
+			    on conflict do nothing)
+			select count(*) from marked
+			""".formatted(TODAY);
 
 	/** Columns both parts carry: they follow the newest fetch of either ({@code fetched_at}). */
 	private static final List<String> SHARED = List.of("title", "original_title", "original_language", "overview",
@@ -68,7 +81,10 @@ class MovieRepository {
 	 * the movie deleted. The SET and the WHERE of each part are written from its column list above,
 	 * so a column follows one rule in both. MovieRow.updatedBy collapses the fetches of one batch
 	 * by the same rule.
-	 * movie_genres follows genre_ids of the rows this statement wrote, and only of those.
+	 * movie_genres follows genre_ids of the rows this statement wrote, and only of those; each of
+	 * those rows is logged in movie_changes under today, so the quiet rule also decides what the
+	 * mirror's change list names. A (day, movie) row can only be contended by a writer holding that
+	 * movie's row lock, which this statement took first: the log adds no lock order of its own.
 	 */
 	private static final String UPSERT_MOVIES = """
 			with written as (
@@ -105,11 +121,15 @@ class MovieRepository {
 			added as (
 			    insert into movie_genres (movie_id, genre_id)
 			    select w.tmdb_id, unnest(w.genre_ids) from written w
+			    on conflict do nothing),
+			logged as (
+			    insert into movie_changes (changed_on, tmdb_id)
+			    select %s, w.tmdb_id from written w
 			    on conflict do nothing)
 			select count(*) from written
 			""".formatted(newest("fetched_at", SHARED), newest("list_fetched_at", LIST_ONLY),
 					newest("details_fetched_at", DETAILS_ONLY), changed("fetched_at", SHARED),
-					changed("list_fetched_at", LIST_ONLY), changed("details_fetched_at", DETAILS_ONLY));
+					changed("list_fetched_at", LIST_ONLY), changed("details_fetched_at", DETAILS_ONLY), TODAY);
 
 	private static final String UPSERT_GENRES = """
 			insert into genres (id, name)
@@ -118,14 +138,18 @@ class MovieRepository {
 			where genres.name is distinct from excluded.name
 			""";
 
-	/** The newest fetch wins: two fetch workers' configurations may arrive out of order. */
+	/**
+	 * The newest fetch wins: two fetch workers' configurations may arrive out of order. Its whole
+	 * answer too, none from an older fetch worker included, so the row never mixes two fetches.
+	 */
 	private static final String UPSERT_IMAGE_CONFIGURATION = """
 			insert into image_configuration (id, base_url, secure_base_url, poster_sizes, backdrop_sizes, profile_sizes,
-			                                 fetched_at)
-			values (true, ?, ?, ?, ?, ?, ?)
+			                                 fetched_at, configuration)
+			values (true, ?, ?, ?, ?, ?, ?, ?::jsonb)
 			on conflict (id) do update set base_url = excluded.base_url, secure_base_url = excluded.secure_base_url,
 			    poster_sizes = excluded.poster_sizes, backdrop_sizes = excluded.backdrop_sizes,
-			    profile_sizes = excluded.profile_sizes, fetched_at = excluded.fetched_at, updated_at = now()
+			    profile_sizes = excluded.profile_sizes, fetched_at = excluded.fetched_at,
+			    configuration = excluded.configuration, updated_at = now()
 			where image_configuration.fetched_at < excluded.fetched_at
 			""";
 
@@ -189,7 +213,8 @@ class MovieRepository {
 	 * TMDB answered 404 with {@code status_code} 34 for these movies: deleted or merged away. The
 	 * rows are marked, not removed, hidden from the catalog unless asked for, unless a stored fetch
 	 * is newer than the answer; a later fetch newer than the answer clears the mark (the upsert). A
-	 * movie marked already keeps its date.
+	 * movie marked already keeps its date. A movie marked now is logged as changed today, as TMDB's
+	 * change list names a deleted movie.
 	 * @return the number of movies marked now
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -202,7 +227,10 @@ class MovieRepository {
 			try (PreparedStatement statement = connection.prepareStatement(MARK_DELETED)) {
 				statement.setArray(1, of(connection, "bigint", sorted, NotFound::tmdbId));
 				statement.setArray(2, of(connection, "text", sorted, answer -> answer.answeredAt().toString()));
-				return statement.executeUpdate();
+				try (ResultSet count = statement.executeQuery()) {
+					count.next();
+					return count.getInt(1);
+				}
 			}
 		});
 		return (marked != null) ? marked : 0;
@@ -220,7 +248,7 @@ class MovieRepository {
 		});
 	}
 
-	/** TMDB's image configuration, unless a newer one is stored. */
+	/** TMDB's configuration (its image fields, and the whole answer when sent), unless a newer one is stored. */
 	@Transactional
 	void saveImageConfiguration(ImageConfigurationFetched images) {
 		jdbc.execute((Connection connection) -> {
@@ -231,6 +259,9 @@ class MovieRepository {
 				statement.setArray(4, of(connection, "text", images.backdropSizes(), size -> size));
 				statement.setArray(5, of(connection, "text", images.profileSizes(), size -> size));
 				statement.setTimestamp(6, Timestamp.from(images.fetchedAt()));
+				// as a movie's JSON: jsonb holds no NUL, and a NUL in some string must not cost the whole record
+				statement.setString(7, (images.configuration() != null)
+						? MovieJson.json(MovieJson.withoutNul(images.configuration())) : null);
 				return statement.executeUpdate();
 			}
 		});

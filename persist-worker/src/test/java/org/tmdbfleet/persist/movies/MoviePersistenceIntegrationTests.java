@@ -329,6 +329,36 @@ class MoviePersistenceIntegrationTests extends PersistWorkerIntegrationTestSuppo
 			.containsEntry("posters", "w92,w342,original");
 	}
 
+	@Test
+	void tmdbsWholeConfigurationIsStoredAsGivenAndANewerRecordWithoutItLeavesNoneOfAnOlderFetch() {
+		String answer = """
+				{"change_keys":["adult","title"],"images":{"base_url":"http://whole.example/t/p/",
+				 "secure_base_url":"https://whole.example/t/p/","logo_sizes":["w45"],"still_sizes":["w92"]},
+				 "brand_new":{"nul":"a\\u0000b"}}""";
+		ImageConfigurationFetched whole = new ImageConfigurationFetched("http://whole.example/t/p/",
+				"https://whole.example/t/p/", List.of("w92"), List.of("w780"), List.of("w45"), T0.plusSeconds(86_400),
+				FleetJson.MAPPER.readTree(answer));
+		ImageConfigurationFetched olderWorker = new ImageConfigurationFetched("http://img.example/t/p/",
+				"https://img.example/t/p/", List.of("w92"), List.of("w780"), List.of("w45"), T0.plusSeconds(2 * 86_400));
+		try {
+			kafka.send(Topics.MOVIES, whole.key(), whole).join();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> count("select count(*) from image_configuration where configuration is not null") == 1);
+			assertThat(FleetJson.MAPPER.readTree(jdbc.queryForObject("select configuration::text from image_configuration",
+					String.class))).as("NUL removed, as from a movie's JSON")
+				.isEqualTo(FleetJson.MAPPER.readTree(answer.replace("\\u0000", "")));
+
+			kafka.send(Topics.MOVIES, olderWorker.key(), olderWorker).join();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> "https://img.example/t/p/".equals(jdbc.queryForObject(
+						"select secure_base_url from image_configuration", String.class)));
+			assertThat(count("select count(*) from image_configuration where configuration is null")).isEqualTo(1);
+		}
+		finally {
+			jdbc.update("delete from image_configuration"); // the other tests' fetch times are older
+		}
+	}
+
 	private void publish(MovieFetched event) {
 		kafka.send(Topics.MOVIES, event.key(), event).join();
 	}
