@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import com.google.gson.Gson;
@@ -180,6 +182,24 @@ class TmdbClientEndToEndTests {
 	void genresAndConfiguration() {
 		assertSameAnswer("genres", (tmdb) -> tmdb.genreService().movie(null));
 		assertSameAnswer("configuration", (tmdb) -> tmdb.configurationService().configuration());
+	}
+
+	@Test
+	void theMirrorsChangesNameExactlyTheMoviesTheImportWrote() {
+		Http reader = new Http(mirror.serviceUrl(), "mirror-key");
+		Set<Long> named = new HashSet<>();
+		JsonNode page;
+		int number = 0;
+		do {
+			page = reader.getJson("/3/movie/changes?start_date=%s&end_date=%s&page=%d".formatted(TODAY, TODAY, ++number));
+			page.path("results").forEach((change) -> assertThat(named.add(change.path("id").asLong()))
+				.as("named once: " + change).isTrue());
+		}
+		while (number < page.path("total_pages").asInt());
+
+		assertThat(named).isEqualTo(new HashSet<>(fleet.database().queryForList("select tmdb_id from movies", Long.class)));
+		assertThat(reader.getJson("/3/movie/changes?start_date=%s&end_date=%s".formatted(TODAY.minusDays(3),
+				TODAY.minusDays(1))).path("total_results").asLong()).as("nothing stored before today").isZero();
 	}
 
 	@Test
