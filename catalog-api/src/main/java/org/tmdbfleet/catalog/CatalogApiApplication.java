@@ -1,10 +1,12 @@
 package org.tmdbfleet.catalog;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The local TMDB: TMDB's own {@code /3} paths answered from PostgreSQL. It reads the database
@@ -19,6 +21,12 @@ public class CatalogApiApplication {
 
 	public static void main(String[] args) {
 		application().run(args);
+	}
+
+	/** Today, for now_playing and upcoming, is the UTC date (docs/catalog-api.md). */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 	/**

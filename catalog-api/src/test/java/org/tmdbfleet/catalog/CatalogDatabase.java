@@ -13,6 +13,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class CatalogDatabase {
 
+	/**
+	 * For a test's {@code @SpringBootTest(properties)}: the schema's module brings Kafka onto the
+	 * test class path, which the catalog API never uses; left on, its auto-configuration would
+	 * look for a broker on localhost:9092 for a minute while the context starts.
+	 */
+	public static final String WITHOUT_KAFKA = "spring.autoconfigure.exclude="
+			+ "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
+			+ "org.tmdbfleet.common.kafka.FleetKafkaAutoConfiguration";
+
 	private final String url;
 
 	private final JdbcTemplate jdbc;

@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.name=catalog-api")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=catalog-api",
+		CatalogDatabase.WITHOUT_KAFKA })
 class MovieDetailsIntegrationTests {
 
 	private static final CatalogDatabase database = CatalogDatabase.create();
