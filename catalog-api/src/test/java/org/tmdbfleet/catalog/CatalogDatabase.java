@@ -37,14 +37,8 @@ public final class CatalogDatabase {
 		return new CatalogDatabase(TestDatabase.newDatabase());
 	}
 
-	/**
-	 * Points the catalog API under test at this database. The migrations come with module
-	 * {@code common}, and with it Kafka's auto-configuration, which the catalog API never has.
-	 */
+	/** Points the catalog API under test at this database (with {@link #WITHOUT_KAFKA} among its properties). */
 	public void register(DynamicPropertyRegistry registry) {
-		registry.add("spring.autoconfigure.exclude",
-				() -> "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
-						+ "org.tmdbfleet.common.kafka.FleetKafkaAutoConfiguration");
 		registry.add("spring.datasource.url", () -> this.url);
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "postgres");

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * TMDB's change list answered from the mirror's: the movies the persist workers logged as changed
  * (inserted, changed, deleted) on the days asked for, in TMDB's shape, pages and errors.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.name=catalog-api")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=catalog-api",
+		CatalogDatabase.WITHOUT_KAFKA })
 class MovieChangesIntegrationTests {
 
 	private static final CatalogDatabase database = CatalogDatabase.create();

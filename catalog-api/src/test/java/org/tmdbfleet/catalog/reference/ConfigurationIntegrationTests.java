@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** TMDB's {@code /3/configuration} as the persist workers stored it, whole or (stored before) its image fields only. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.name=catalog-api")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=catalog-api",
+		CatalogDatabase.WITHOUT_KAFKA })
 class ConfigurationIntegrationTests {
 
 	private static final CatalogDatabase database = CatalogDatabase.create();
