@@ -215,8 +215,13 @@ class MovieCatalogIntegrationTests extends GatewayIntegrationTestSupport {
 							where (m.deleted_at is null)
 							  and (lower(m.title) ilike ? escape '\\'
 							       or lower(m.original_title) ilike ? escape '\\')""")) {
-				// a few thousand rows are few enough for a sequential scan to win: ask what the index does
-				settings.execute("set enable_seqscan = off");
+				// a few thousand rows are few enough for any scan to win: plan it for a catalog of
+				// 100,000 more movies, added for the plan only and rolled back
+				connection.setAutoCommit(false);
+				settings.execute("""
+						insert into movies (tmdb_id, title, original_title, fetched_at)
+						select 900000000 + n, 'Filler ' || n, 'Filler ' || n, now() from generate_series(1, 100000) n""");
+				settings.execute("analyze movies");
 				explain.setString(1, "%matrix%");
 				explain.setString(2, "%matrix%");
 				List<String> lines = new ArrayList<>();
@@ -225,7 +230,8 @@ class MovieCatalogIntegrationTests extends GatewayIntegrationTestSupport {
 						lines.add(result.getString(1));
 					}
 				}
-				settings.execute("reset enable_seqscan");
+				connection.rollback();
+				connection.setAutoCommit(true);
 				return lines;
 			}
 		});
