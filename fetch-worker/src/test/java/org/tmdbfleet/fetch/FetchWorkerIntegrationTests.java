@@ -1,9 +1,11 @@
 package org.tmdbfleet.fetch;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,9 +18,15 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.Topics;
@@ -45,6 +53,7 @@ import org.tmdbfleet.fetch.tmdb.ExportHost;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -184,6 +193,45 @@ class FetchWorkerIntegrationTests {
 					assertThat(missing.tmdbId()).isEqualTo(999_999_999L);
 					assertThat(missing.reason()).contains("404");
 				});
+		}
+	}
+
+	@Test
+	void anUnreadableDetailsCommandIsDeadLetteredAloneAndItsBatchIsFetched() {
+		UUID listing = request(ImportSource.TOP_RATED, 1);
+		UUID importId = UUID.randomUUID();
+		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS);
+				TopicReader movies = new TopicReader(broker.getBrokersAsString(), Topics.MOVIES);
+				KafkaProducer<String, String> raw = new KafkaProducer<>(
+						Map.of("bootstrap.servers", broker.getBrokersAsString()), new StringSerializer(),
+						new StringSerializer());
+				KafkaConsumer<String, String> dead = new KafkaConsumer<>(
+						Map.of("bootstrap.servers", broker.getBrokersAsString(), "group.id", "test-" + importId,
+								"auto.offset.reset", "earliest"),
+						new StringDeserializer(), new StringDeserializer())) {
+			List<Long> ids = progress.await(PageFetched.class, event -> event.importId().equals(listing), 1, PATIENCE)
+				.get(0)
+				.movieIds()
+				.subList(0, 2);
+			FetchDetails first = new FetchDetails(importId, ids.get(0));
+			kafka.executeInTransaction(template -> template.send(Topics.DETAILS, first.key(), first));
+			raw.send(new ProducerRecord<>(Topics.DETAILS, first.key(), "{\"tmdbId\": not json " + importId));
+			FetchDetails second = new FetchDetails(importId, ids.get(1));
+			kafka.executeInTransaction(template -> template.send(Topics.DETAILS, second.key(), second));
+
+			assertThat(movies.await(MovieFetched.class, event -> event.importId().equals(importId), 2, PATIENCE))
+				.extracting(MovieFetched::tmdbId)
+				.containsExactlyInAnyOrderElementsOf(ids);
+			dead.subscribe(List.of(Topics.deadLetter(Topics.DETAILS)));
+			List<ConsumerRecord<String, String>> poison = new ArrayList<>();
+			await().atMost(PATIENCE).until(() -> {
+				dead.poll(Duration.ofMillis(200))
+					.forEach(record -> poison.addAll((record.value().contains(importId.toString())) ? List.of(record)
+							: List.of()));
+				return !poison.isEmpty();
+			});
+			assertThat(new String(poison.get(0).headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(),
+					StandardCharsets.UTF_8)).contains("deserialize");
 		}
 	}
 

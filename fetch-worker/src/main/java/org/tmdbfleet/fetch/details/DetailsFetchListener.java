@@ -1,13 +1,24 @@
 package org.tmdbfleet.fetch.details;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tmdbfleet.common.kafka.ConsumedRecords;
+import org.tmdbfleet.common.kafka.PoisonRecordException;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FetchDetails;
+import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.fetch.control.ImportControl;
@@ -17,14 +28,21 @@ import org.tmdbfleet.fetch.tmdb.TmdbClient;
 import org.tmdbfleet.fetch.tmdb.TmdbException;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
 /**
- * Fetches one movie's details per {@link FetchDetails}, within the same rate budget as the
+ * Fetches each movie's details per {@link FetchDetails}, within the same rate budget as the
  * pages. The details are the movie's event (a superset of the list data). A movie TMDB does not
  * know is recorded as not found; one whose details still fail after the client's retries goes
  * to {@code tmdb.details.DLT} and is recorded as failed, with the reason: never dropped.
+ * <p>
+ * The commands come in batches, one Kafka transaction each: a transaction per movie (five broker
+ * round trips and a marker) held the details path to ~350 movies/s at 0 ms, where a page of 20
+ * movies pays one. A batch's movies are fetched at once, but no more TMDB requests are in flight
+ * per instance than {@code fleet.fetch.concurrency}, as when each consumer fetched one movie.
  */
 @Component
 class DetailsFetchListener {
@@ -37,6 +55,10 @@ class DetailsFetchListener {
 
 	private final ImportControl cancellations;
 
+	private final DeadLetterPublishingRecoverer deadLetters;
+
+	private final Semaphore inFlight;
+
 	private final Counter fetched;
 
 	private final Counter notFound;
@@ -44,44 +66,89 @@ class DetailsFetchListener {
 	private final Counter failed;
 
 	DetailsFetchListener(TmdbClient tmdb, PagePublisher publisher, ImportControl cancellations,
+			DeadLetterPublishingRecoverer deadLetters, @Value("${fleet.fetch.concurrency:12}") int concurrency,
 			MeterRegistry registry) {
 		this.tmdb = tmdb;
 		this.publisher = publisher;
 		this.cancellations = cancellations;
+		this.deadLetters = deadLetters;
+		this.inFlight = new Semaphore(concurrency, true);
 		this.fetched = counter(registry, "fetched");
 		this.notFound = counter(registry, "not_found");
 		this.failed = counter(registry, "failed");
 	}
 
 	/** Dealt out across instances like the page fetchers (see {@code PageFetchListener}). */
-	@KafkaListener(id = "fetch-details", clientIdPrefix = "fetch-details", topics = Topics.DETAILS,
-			concurrency = "${fleet.fetch.concurrency:12}")
-	void onFetchDetails(FetchDetails command) {
+	@KafkaListener(id = "fetch-details", clientIdPrefix = "fetch-details", topics = Topics.DETAILS, batch = "true",
+			concurrency = "${fleet.fetch.concurrency:12}",
+			properties = "max.poll.records=${fleet.fetch.details-batch:50}")
+	void onFetchDetails(List<ConsumerRecord<String, FleetMessage>> records) throws InterruptedException {
+		List<Future<Outcome>> outcomes = new ArrayList<>(records.size());
+		try (ExecutorService fetches = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (ConsumerRecord<String, FleetMessage> record : records) {
+				outcomes.add(fetches.submit(() -> fetch(record)));
+			}
+		}
+		// published in the batch's order, in the listener's transaction with the batch's offsets
+		for (Future<Outcome> outcome : outcomes) {
+			try {
+				outcome.get().publish();
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("A details fetch failed outside its own handling", ex.getCause());
+			}
+		}
+	}
+
+	private Outcome fetch(ConsumerRecord<String, FleetMessage> record) throws InterruptedException {
+		FetchDetails command;
+		try {
+			if (!(ConsumedRecords.messageOf(record) instanceof FetchDetails details)) {
+				throw ConsumedRecords.unexpected(record);
+			}
+			command = details;
+		}
+		catch (PoisonRecordException ex) {
+			return () -> ConsumedRecords.deadLetter(deadLetters, record, ex);
+		}
 		JsonNode movie;
+		inFlight.acquire();
 		try {
 			movie = tmdb.fetchDetails(command.tmdbId(), () -> !cancellations.isCancelled(command.importId()));
 		}
 		catch (RequestAbandoned ex) {
-			return;
+			return () -> {
+			};
 		}
 		catch (TmdbException ex) {
-			// only TMDB's own "not found" deletes; any other 404 was retried and is a failure
-			boolean unknown = ex.isTmdbNotFound();
-			publisher.send(Topics.MOVIES,
-					new MovieNotFetched(command.importId(), command.tmdbId(), unknown, ex.getMessage(), Instant.now()));
-			if (unknown) {
-				notFound.increment();
-			}
-			else {
-				log.warn("Import {} movie {} failed: {}", command.importId(), command.tmdbId(), ex.getMessage());
-				publisher.deadLetter(Topics.DETAILS, command, ex.getMessage());
-				failed.increment();
-			}
-			return;
+			return () -> notFetched(command, ex.isTmdbNotFound(), ex.getMessage());
 		}
-		publisher.send(Topics.MOVIES,
-				new MovieFetched(command.importId(), command.tmdbId(), Instant.now(), MovieFetched.Part.DETAILS, movie));
-		fetched.increment();
+		catch (RuntimeException ex) {
+			// an answer the client could not make sense of is this movie's failure, not its batch's
+			return () -> notFetched(command, false, ex.toString());
+		}
+		finally {
+			inFlight.release();
+		}
+		return () -> {
+			publisher.send(Topics.MOVIES, new MovieFetched(command.importId(), command.tmdbId(), Instant.now(),
+					MovieFetched.Part.DETAILS, movie));
+			fetched.increment();
+		};
+	}
+
+	/** Only TMDB's own "not found" deletes; any other failure was retried and is the movie's failure. */
+	private void notFetched(FetchDetails command, boolean unknown, String reason) {
+		publisher.send(Topics.MOVIES, new MovieNotFetched(command.importId(), command.tmdbId(), unknown, reason,
+				Instant.now()));
+		if (unknown) {
+			notFound.increment();
+		}
+		else {
+			log.warn("Import {} movie {} failed: {}", command.importId(), command.tmdbId(), reason);
+			publisher.deadLetter(Topics.DETAILS, command, reason);
+			failed.increment();
+		}
 	}
 
 	private static Counter counter(MeterRegistry registry, String outcome) {
@@ -89,6 +156,14 @@ class DetailsFetchListener {
 			.description("Movie details requested from TMDB, by outcome")
 			.tag("outcome", outcome)
 			.register(registry);
+	}
+
+	/** What a fetch leads to, published once the whole batch is fetched. */
+	@FunctionalInterface
+	private interface Outcome {
+
+		void publish();
+
 	}
 
 }
