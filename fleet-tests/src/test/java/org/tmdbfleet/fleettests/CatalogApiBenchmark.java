@@ -92,7 +92,8 @@ class CatalogApiBenchmark {
 			List<String> searches = Arrays.stream(WORDS)
 				.map((word) -> base + "/3/search/movie?query=" + encode(word))
 				.toList();
-			List<String> discovers = Arrays.stream(DISCOVERS).map((query) -> base + "/3/discover/movie?" + query).toList();
+			List<String> discovers = Arrays.stream(DISCOVERS).map((query) -> base + "/3/discover/movie?" + query.replace("|", "%7C"))
+				.toList();
 			Latencies searchLatency = openLoop(pick(searches, 3), 20, LATENCY_RUN);
 			Latencies discoverLatency = openLoop(pick(discovers, 5), 20, LATENCY_RUN);
 			System.out.printf("open loop at 20/s, a mix over the first 5 pages: search %s | discover %s (goal p99 <= 50 ms)%n",
@@ -171,6 +172,7 @@ class CatalogApiBenchmark {
 	private Latencies openLoop(Supplier<String> url, double rate, Duration length) throws InterruptedException {
 		int count = (int) (rate * length.toSeconds());
 		double[] millis = new double[count];
+		List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
 		long start = System.nanoTime() + 100_000_000L;
 		List<Thread> requests = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
@@ -182,15 +184,22 @@ class CatalogApiBenchmark {
 				Thread.sleep(Duration.ofNanos(wait));
 			}
 			requests.add(Thread.ofVirtual().start(() -> {
-				send(target);
-				millis[index] = (System.nanoTime() - due) / 1e6;
+				try {
+					send(target);
+					millis[index] = (System.nanoTime() - due) / 1e6;
+				}
+				catch (RuntimeException ex) {
+					millis[index] = Double.POSITIVE_INFINITY; // an answer that never came counts as the slowest
+					failures.add(ex.getMessage());
+				}
 			}));
 		}
 		for (Thread request : requests) {
 			request.join();
 		}
 		Arrays.sort(millis);
-		return new Latencies(millis[count / 2], millis[Math.max(0, (int) Math.ceil(count * 0.99) - 1)], millis[count - 1]);
+		return new Latencies(millis[count / 2], millis[Math.max(0, (int) Math.ceil(count * 0.99) - 1)], millis[count - 1],
+				failures.size(), failures.stream().limit(3).toList());
 	}
 
 	private void send(String url) {
@@ -265,11 +274,13 @@ class CatalogApiBenchmark {
 		return DriverManager.getConnection(running.fleet().settings().databaseUrl(), "postgres", "postgres");
 	}
 
-	record Latencies(double p50, double p99, double max) {
+	/** Latencies of an open-loop run; a request that failed counts as infinitely slow, and is named. */
+	record Latencies(double p50, double p99, double max, int failed, List<String> someFailures) {
 
 		@Override
 		public String toString() {
-			return "p50 %.1f ms, p99 %.1f ms, max %.1f ms".formatted(p50, p99, max);
+			return "p50 %.1f ms, p99 %.1f ms, max %.1f ms%s".formatted(p50, p99, max,
+					(failed == 0) ? "" : " (" + failed + " failed, e.g. " + someFailures + ")");
 		}
 
 	}
