@@ -44,6 +44,10 @@ public final class CatalogDatabase {
 		registry.add("spring.datasource.password", () -> "postgres");
 	}
 
+	public String url() {
+		return this.url;
+	}
+
 	/** Writes as the persist workers would; tests arrange the stored catalog through it. */
 	public JdbcTemplate jdbc() {
 		return this.jdbc;

@@ -1,10 +1,14 @@
 package org.tmdbfleet.catalog.lists;
 
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.tmdbfleet.catalog.lists.ListTotals.Counted;
 import org.tmdbfleet.catalog.movies.ListItems;
 import org.tmdbfleet.catalog.web.Paging;
 
@@ -21,15 +25,18 @@ import org.springframework.stereotype.Repository;
 class MoviePages {
 
 	/**
-	 * The total and the page in one statement, so one snapshot: the count is planned on its own
-	 * (an index-only scan where an index covers the filters), the page walks the index of its
-	 * order. Only the page's ids are looked for before rows are read whole, so skipping deep into
-	 * a list reads index entries; a page past the end is not looked for at all (the {@code case}
-	 * runs its subquery only when asked).
+	 * The total and the page in one statement, so one snapshot. The total is the one counted
+	 * before when the snapshot is still the one it was counted in ({@link ListTotals}), else it
+	 * is counted, planned on its own (from an index alone where one covers the filters). The page
+	 * walks the index of its order; only its ids are looked for before rows are read whole, so
+	 * skipping deep into a list reads index entries. A {@code case} runs its subquery only when
+	 * asked: a page past the end is not looked for.
 	 */
 	private static final String LIST = """
-			with total as (select count(*) as n from movies m where %1$s)
-			select json_build_object(%3$s'page', :page,
+			with total as (
+			    select case when pg_current_snapshot()::text = :countedIn then cast(:counted as bigint)
+			                else (select count(*) from movies m where %1$s) end as n)
+			select pg_current_snapshot()::text, total.n, json_build_object(%3$s'page', :page,
 			    'results', case when :offset < total.n then (
 			        select coalesce(json_agg(%4$s order by p.position), '[]')
 			        from unnest(array(select m.tmdb_id from movies m where %1$s order by %2$s offset :offset limit :size))
@@ -57,27 +64,28 @@ class MoviePages {
 	/**
 	 * Search's rule (docs/catalog-api.md): the folded title or original title contains the folded
 	 * query, or holds it as a word with a small typo ({@code <%}: pg_trgm's word_similarity of at
-	 * least 0.6). Both forms are served by the trigram indexes on the folded titles (V13).
+	 * least 0.6). The first line is what the trigram index over both titles (V15) finds: every
+	 * movie the rule matches, and the odd one whose match spans both titles, which the rule itself,
+	 * on the next lines, leaves out.
 	 */
 	private static final String TITLE_MATCHES = """
-			(fold(m.title) like :contains or :folded <% fold(m.title)
+			(fold_titles(m.title, m.original_title) like :contains or :folded <% fold_titles(m.title, m.original_title))
+			and (fold(m.title) like :contains or :folded <% fold(m.title)
 			     or fold(m.original_title) like :contains or :folded <% fold(m.original_title))""";
 
-	/**
-	 * The query folded as the titles are, and as a LIKE pattern for "contains": its wildcards
-	 * escaped after folding, since folding makes some ({@code ％} becomes {@code %}).
-	 */
-	private static final String FOLD_QUERY = """
-			select fold(:title), '%' || replace(replace(replace(fold(:title), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
-			""";
+	/** The query folded as the titles are, and as a LIKE pattern for "contains" (V15). */
+	private static final String FOLD_QUERY = "select fold(:title), contains_pattern(:title)";
 
 	private static final String DATES = "'dates', json_build_object('maximum', cast(:maximum as date), "
 			+ "'minimum', cast(:minimum as date)), ";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	MoviePages(NamedParameterJdbcTemplate jdbc) {
+	private final ListTotals totals;
+
+	MoviePages(NamedParameterJdbcTemplate jdbc, ListTotals totals) {
 		this.jdbc = jdbc;
+		this.totals = totals;
 	}
 
 	/** The page of a list, discover or search. */
@@ -89,11 +97,9 @@ class MoviePages {
 	String page(MovieQuery query, int page, Range<LocalDate> dates) {
 		MapSqlParameterSource values = values(query, page);
 		if (query.title() == null) {
-			String dated = (dates != null) ? DATES : "";
 			values.addValue("maximum", (dates != null) ? dates.to() : null)
 				.addValue("minimum", (dates != null) ? dates.from() : null);
-			return this.jdbc.queryForObject(LIST.formatted(where(query), query.sortBy().orderBy(), dated,
-					ListItems.JSON), values, String.class);
+			return list(query, values, (dates != null) ? DATES : "");
 		}
 		List<String> folded = this.jdbc.queryForObject(FOLD_QUERY, values,
 				(row, number) -> List.of(row.getString(1), row.getString(2)));
@@ -103,6 +109,20 @@ class MoviePages {
 		values.addValue("folded", folded.get(0)).addValue("contains", folded.get(1));
 		return this.jdbc.queryForObject(SEARCH.formatted(where(query), query.sortBy().orderBy(), ListItems.JSON),
 				values, String.class);
+	}
+
+	private String list(MovieQuery query, MapSqlParameterSource values, String dates) {
+		String where = where(query);
+		Map<String, Object> filters = new HashMap<>(values.getValues());
+		filters.keySet().removeAll(List.of("page", "offset"));
+		ListTotals.Key list = new ListTotals.Key(where, filters);
+		Counted remembered = this.totals.get(list);
+		values.addValue("countedIn", (remembered != null) ? remembered.snapshot() : null, Types.VARCHAR)
+			.addValue("counted", (remembered != null) ? remembered.total() : null, Types.BIGINT);
+		Answer answer = this.jdbc.queryForObject(LIST.formatted(where, query.sortBy().orderBy(), dates, ListItems.JSON),
+				values, (row, number) -> new Answer(new Counted(row.getString(1), row.getLong(2)), row.getString(3)));
+		this.totals.answered(list, remembered, answer.total());
+		return answer.json();
 	}
 
 	/** TMDB's answer with no result, for a search without a query. */
@@ -162,6 +182,10 @@ class MoviePages {
 	/** PostgreSQL's text form of an integer array, bound as text and cast. */
 	private static String array(List<Integer> ids) {
 		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+	}
+
+	/** A list's answer and the total it holds, with the snapshot that total was counted in. */
+	private record Answer(Counted total, String json) {
 	}
 
 }

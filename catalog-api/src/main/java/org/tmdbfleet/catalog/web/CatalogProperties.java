@@ -13,9 +13,12 @@ import org.springframework.util.StringUtils;
  * @param keys {@code api_key} values or bearer tokens accepted ({@code FLEET_CATALOG_KEYS},
  * comma-separated); none leaves the mirror open, which the {@code prod} profile refuses
  * @param maxAge the {@code Cache-Control} max-age of every answer
+ * @param rememberedTotals how many lists' totals are remembered with the snapshot they were
+ * counted in, to be answered again without counting while no transaction has ended (0: none)
  */
 @ConfigurationProperties("fleet.catalog")
-public record CatalogProperties(@DefaultValue List<String> keys, @DefaultValue("60s") Duration maxAge) {
+public record CatalogProperties(@DefaultValue List<String> keys, @DefaultValue("60s") Duration maxAge,
+		@DefaultValue("1000") int rememberedTotals) {
 
 	public CatalogProperties {
 		keys = (keys != null) ? keys.stream().filter(StringUtils::hasText).map(String::strip).toList() : List.of();
@@ -24,7 +27,8 @@ public record CatalogProperties(@DefaultValue List<String> keys, @DefaultValue("
 	/** Keeps the keys out of every log line and actuator output that prints this. */
 	@Override
 	public String toString() {
-		return "CatalogProperties[keys=<" + this.keys.size() + " set>, maxAge=" + this.maxAge + "]";
+		return "CatalogProperties[keys=<" + this.keys.size() + " set>, maxAge=" + this.maxAge + ", rememberedTotals="
+				+ this.rememberedTotals + "]";
 	}
 
 }
