@@ -1,14 +1,17 @@
 package org.tmdbfleet.catalog.lists;
 
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.tmdbfleet.catalog.lists.ListTotals.Counted;
+import org.tmdbfleet.catalog.lists.RememberedAnswers.Found;
+import org.tmdbfleet.catalog.lists.RememberedAnswers.Key;
 import org.tmdbfleet.catalog.movies.ListItems;
 import org.tmdbfleet.catalog.web.Paging;
 
@@ -26,7 +29,7 @@ class MoviePages {
 
 	/**
 	 * The total and the page in one statement, so one snapshot. The total is the one counted
-	 * before when the snapshot is still the one it was counted in ({@link ListTotals}), else it
+	 * before when the snapshot is still the one it was counted in ({@link RememberedAnswers}), else it
 	 * is counted, planned on its own (from an index alone where one covers the filters). The page
 	 * walks the index of its order; only its ids are looked for before rows are read whole, so
 	 * skipping deep into a list reads index entries. A {@code case} runs its subquery only when
@@ -46,20 +49,30 @@ class MoviePages {
 			from total""";
 
 	/**
-	 * Search's matches are found once (the trigram indexes give candidates that each need a
-	 * check), then counted and ordered, instead of being found twice.
+	 * Search's matches are found once (the trigram index gives candidates that each need a
+	 * check), ordered, and kept in the answer's snapshot with the page read from them, so the
+	 * next page of the same search in the same snapshot is read from the ids alone.
 	 */
 	private static final String SEARCH = """
 			with found as materialized (select m.tmdb_id, m.popularity from movies m where %1$s),
-			total as (select count(*) as n from found)
-			select json_build_object('page', :page,
-			    'results', case when :offset < total.n then (
-			        select coalesce(json_agg(%3$s order by p.position), '[]')
-			        from unnest(array(select m.tmdb_id from found m order by %2$s offset :offset limit :size))
-			            with ordinality as p(tmdb_id, position)
-			        join movies m on m.tmdb_id = p.tmdb_id) else '[]' end,
-			    'total_pages', (total.n + :size - 1) / :size, 'total_results', total.n)::text
-			from total""";
+			ordered as (select array(select m.tmdb_id from found m order by %2$s) as ids)
+			select pg_current_snapshot()::text, ordered.ids, %3$s
+			from ordered""";
+
+	/** A page of a search found before, if the snapshot is still the one it was found in. */
+	private static final String SEARCH_AGAIN = """
+			select %1$s
+			from (select cast(:ids as bigint[]) as ids, cast(:total as integer) as total) as ordered
+			where pg_current_snapshot()::text = :foundIn""";
+
+	/** The answer for the page of ids, out of {@code ordered.ids} or its slice and {@code ordered.total}. */
+	private static final String SEARCH_PAGE = """
+			json_build_object('page', :page,
+			    'results', (
+			        select coalesce(json_agg(%1$s order by p.position), '[]')
+			        from unnest(%2$s) with ordinality as p(tmdb_id, position)
+			        join movies m on m.tmdb_id = p.tmdb_id),
+			    'total_pages', (%3$s + :size - 1) / :size, 'total_results', %3$s)::text""";
 
 	/**
 	 * Search's rule (docs/catalog-api.md): the folded title or original title contains the folded
@@ -73,6 +86,19 @@ class MoviePages {
 			and (fold(m.title) like :contains or :folded <% fold(m.title)
 			     or fold(m.original_title) like :contains or :folded <% fold(m.original_title))""";
 
+	/**
+	 * The candidates of a query that is one word of one or two characters, some beyond ASCII,
+	 * which the trigram index cannot find (V16): titles holding each of its characters beyond
+	 * ASCII. A title containing the word holds them, and so does one that pg_trgm's word
+	 * similarity matches (any two of the word's three trigrams name both characters); the rule
+	 * itself, on the next lines, is checked on them.
+	 */
+	private static final String SHORT_TITLE_MATCHES = """
+			title_characters(fold_titles(m.title, m.original_title)) @> title_characters(:word)
+			and octet_length(fold_titles(m.title, m.original_title)) > length(fold_titles(m.title, m.original_title))
+			and (fold(m.title) like :contains or :folded <% fold(m.title)
+			     or fold(m.original_title) like :contains or :folded <% fold(m.original_title))""";
+
 	/** The query folded as the titles are, and as a LIKE pattern for "contains" (V15). */
 	private static final String FOLD_QUERY = "select fold(:title), contains_pattern(:title)";
 
@@ -81,11 +107,11 @@ class MoviePages {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final ListTotals totals;
+	private final RememberedAnswers remembered;
 
-	MoviePages(NamedParameterJdbcTemplate jdbc, ListTotals totals) {
+	MoviePages(NamedParameterJdbcTemplate jdbc, RememberedAnswers remembered) {
 		this.jdbc = jdbc;
-		this.totals = totals;
+		this.remembered = remembered;
 	}
 
 	/** The page of a list, discover or search. */
@@ -107,22 +133,90 @@ class MoviePages {
 			return empty(page); // a query of marks that folding removes is as blank as none
 		}
 		values.addValue("folded", folded.get(0)).addValue("contains", folded.get(1));
-		return this.jdbc.queryForObject(SEARCH.formatted(where(query), query.sortBy().orderBy(), ListItems.JSON),
-				values, String.class);
+		return search(query, page, values);
+	}
+
+	private String search(MovieQuery query, int page, MapSqlParameterSource values) {
+		String word = shortWord((String) values.getValue("folded"));
+		values.addValue("word", word);
+		String where = where(query, word);
+		Key search = key(where, values);
+		Found<long[]> before = this.remembered.searches().get(search);
+		if (before != null) {
+			long[] ids = before.value();
+			int from = (int) Math.min(ids.length, Paging.offset(page));
+			values.addValue("foundIn", before.snapshot())
+				.addValue("ids", array(Arrays.copyOfRange(ids, from, (int) Math.min(ids.length, from + (long) Paging.PAGE_SIZE))))
+				.addValue("total", ids.length);
+			List<String> again = this.jdbc.queryForList(
+					SEARCH_AGAIN.formatted(SEARCH_PAGE.formatted(ListItems.JSON, "ordered.ids", "ordered.total")), values,
+					String.class);
+			if (!again.isEmpty()) {
+				this.remembered.searches().remembered();
+				return again.getFirst();
+			}
+		}
+		String slice = "ordered.ids[:offset + 1 : :offset + :size]";
+		Answer<long[]> answer = this.jdbc.queryForObject(
+				SEARCH.formatted(where, query.sortBy().orderBy(),
+						SEARCH_PAGE.formatted(ListItems.JSON, slice, "cardinality(ordered.ids)")),
+				values, (row, number) -> new Answer<>(new Found<>(row.getString(1), ids(row.getArray(2))),
+						row.getString(3)));
+		if (answer.found().value().length <= RememberedAnswers.LARGEST_SEARCH) {
+			this.remembered.searches().found(search, answer.found());
+		}
+		return answer.json();
 	}
 
 	private String list(MovieQuery query, MapSqlParameterSource values, String dates) {
-		String where = where(query);
+		String where = where(query, null);
+		Key list = key(where, values);
+		Found<Long> before = this.remembered.totals().get(list);
+		values.addValue("countedIn", (before != null) ? before.snapshot() : null, Types.VARCHAR)
+			.addValue("counted", (before != null) ? before.value() : null, Types.BIGINT);
+		Answer<Long> answer = this.jdbc.queryForObject(
+				LIST.formatted(where, query.sortBy().orderBy(), dates, ListItems.JSON), values,
+				(row, number) -> new Answer<>(new Found<>(row.getString(1), row.getLong(2)), row.getString(3)));
+		if (before != null && before.snapshot().equals(answer.found().snapshot())) {
+			this.remembered.totals().remembered();
+		}
+		else {
+			this.remembered.totals().found(list, answer.found());
+		}
+		return answer.json();
+	}
+
+	/**
+	 * The folded query's one word, when it is all there is to it (apart from signs pg_trgm does
+	 * not read as word characters) and is one or two characters long, some beyond ASCII; else
+	 * {@code null}.
+	 */
+	static String shortWord(String folded) {
+		String[] words = folded.codePoints()
+			.mapToObj((point) -> Character.isLetterOrDigit(point) ? Character.toString(point) : " ")
+			.collect(Collectors.joining())
+			.strip()
+			.split(" +");
+		String word = words[0];
+		boolean beyondAscii = word.codePoints().anyMatch((point) -> point > 127);
+		int length = word.codePointCount(0, word.length());
+		return (words.length == 1 && length >= 1 && length <= 2 && beyondAscii) ? word : null;
+	}
+
+	/** The list or search the values ask for, whatever the page. */
+	private static Key key(String where, MapSqlParameterSource values) {
 		Map<String, Object> filters = new HashMap<>(values.getValues());
 		filters.keySet().removeAll(List.of("page", "offset"));
-		ListTotals.Key list = new ListTotals.Key(where, filters);
-		Counted remembered = this.totals.get(list);
-		values.addValue("countedIn", (remembered != null) ? remembered.snapshot() : null, Types.VARCHAR)
-			.addValue("counted", (remembered != null) ? remembered.total() : null, Types.BIGINT);
-		Answer answer = this.jdbc.queryForObject(LIST.formatted(where, query.sortBy().orderBy(), dates, ListItems.JSON),
-				values, (row, number) -> new Answer(new Counted(row.getString(1), row.getLong(2)), row.getString(3)));
-		this.totals.answered(list, remembered, answer.total());
-		return answer.json();
+		return new Key(where, filters);
+	}
+
+	private static long[] ids(java.sql.Array array) throws SQLException {
+		Long[] ids = (Long[]) array.getArray();
+		long[] values = new long[ids.length];
+		for (int i = 0; i < ids.length; i++) {
+			values[i] = ids[i];
+		}
+		return values;
 	}
 
 	/** TMDB's answer with no result, for a search without a query. */
@@ -131,7 +225,7 @@ class MoviePages {
 	}
 
 	/** The conditions a movie meets to be in the list: only those the query sets, joined by {@code and}. */
-	private static String where(MovieQuery query) {
+	private static String where(MovieQuery query, String word) {
 		List<String> where = new ArrayList<>();
 		where.add("m.deleted_at is null");
 		when(where, !query.includeAdult(), "not m.adult");
@@ -148,7 +242,7 @@ class MoviePages {
 			where.add("m.genre_ids && cast(:withGenres" + group + " as integer[])");
 		}
 		when(where, !query.withoutGenres().isEmpty(), "not (m.genre_ids && cast(:withoutGenres as integer[]))");
-		when(where, query.title() != null, TITLE_MATCHES);
+		when(where, query.title() != null, (word != null) ? SHORT_TITLE_MATCHES : TITLE_MATCHES);
 		return String.join("\n    and ", where);
 	}
 
@@ -184,8 +278,12 @@ class MoviePages {
 		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
 	}
 
-	/** A list's answer and the total it holds, with the snapshot that total was counted in. */
-	private record Answer(Counted total, String json) {
+	private static String array(long[] ids) {
+		return Arrays.stream(ids).mapToObj(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+	}
+
+	/** An answer, and what it was read from with the snapshot that holds in. */
+	private record Answer<V>(Found<V> found, String json) {
 	}
 
 }

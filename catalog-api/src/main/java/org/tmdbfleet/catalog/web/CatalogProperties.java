@@ -15,10 +15,12 @@ import org.springframework.util.StringUtils;
  * @param maxAge the {@code Cache-Control} max-age of every answer
  * @param rememberedTotals how many lists' totals are remembered with the snapshot they were
  * counted in, to be answered again without counting while no transaction has ended (0: none)
+ * @param rememberedSearches how many searches' matching ids are remembered the same way, for
+ * their next pages and their next askers (0: none)
  */
 @ConfigurationProperties("fleet.catalog")
 public record CatalogProperties(@DefaultValue List<String> keys, @DefaultValue("60s") Duration maxAge,
-		@DefaultValue("1000") int rememberedTotals) {
+		@DefaultValue("1000") int rememberedTotals, @DefaultValue("50") int rememberedSearches) {
 
 	public CatalogProperties {
 		keys = (keys != null) ? keys.stream().filter(StringUtils::hasText).map(String::strip).toList() : List.of();
@@ -28,7 +30,7 @@ public record CatalogProperties(@DefaultValue List<String> keys, @DefaultValue("
 	@Override
 	public String toString() {
 		return "CatalogProperties[keys=<" + this.keys.size() + " set>, maxAge=" + this.maxAge + ", rememberedTotals="
-				+ this.rememberedTotals + "]";
+				+ this.rememberedTotals + ", rememberedSearches=" + this.rememberedSearches + "]";
 	}
 
 }

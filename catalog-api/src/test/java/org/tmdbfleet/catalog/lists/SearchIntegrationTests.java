@@ -67,7 +67,7 @@ class SearchIntegrationTests {
 
 	@ParameterizedTest
 	@CsvSource({ "темные аллеи, 2000003", "ТЁМНЫЕ, 2000003", "千と千尋, 2000004", "神隠し, 2000004", "기생충, 2000005",
-			"spirited, 2000004" })
+			"spirited, 2000004", "千尋, 2000004", "隠, 2000004", "기생, 2000005" })
 	void aQueryInAnyScriptFindsTheTitlesOrOriginalTitlesHoldingIt(String query, long movie) {
 		assertThat(served(query)).contains(movie);
 	}

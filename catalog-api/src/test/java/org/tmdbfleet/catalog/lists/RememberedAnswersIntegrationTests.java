@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.catalog.CatalogDatabase;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A list's total is counted once while the catalog is quiet and again as soon as a transaction
- * ended: remembered or counted, it is the database's exact count.
+ * A list's total is counted, and a search's titles found, once while the catalog is quiet and
+ * again as soon as a transaction ended: remembered or found again, the answer is the database's.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=catalog-api",
 		CatalogDatabase.WITHOUT_KAFKA })
-class ListTotalsIntegrationTests {
+class RememberedAnswersIntegrationTests {
 
 	private static final CatalogDatabase database = CatalogDatabase.create();
 
@@ -72,12 +73,49 @@ class ListTotalsIntegrationTests {
 		assertThat(total("/3/movie/top_rated")).isEqualTo(43);
 	}
 
+	@Test
+	void aQuietCatalogsSearchIsFoundOnceForEveryPageAndAWriteFindsItAgain() {
+		JsonNode first = this.client.page("/3/search/movie?query=movie");
+		JsonNode[] next = new JsonNode[2];
+		// pages 2 and 3 read from what an earlier page found, once no transaction ends in between
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			double remembered = remembered("catalog.search.results");
+			next[0] = this.client.page("/3/search/movie?query=movie&page=2");
+			next[1] = this.client.page("/3/search/movie?query=movie&page=3");
+			return remembered("catalog.search.results") >= remembered + 2;
+		});
+		long total = first.path("total_results").asLong();
+
+		database.jdbc().update("insert into movies (tmdb_id, title, popularity, fetched_at) values (47, 'Movie Found', 100, now())");
+		try {
+			JsonNode afterInsert = this.client.page("/3/search/movie?query=movie&page=1");
+
+			assertThat(next[0].path("total_results").asLong()).isEqualTo(total);
+			assertThat(ids(first)).hasSize(20).doesNotContainAnyElementsOf(ids(next[0]));
+			assertThat(ids(next[0])).hasSize(20);
+			assertThat(ids(next[1])).hasSize((int) total - 40);
+			assertThat(afterInsert.path("total_results").asLong()).isEqualTo(total + 1);
+			assertThat(ids(afterInsert)).first().isEqualTo(47L);
+		}
+		finally {
+			database.jdbc().update("delete from movies where tmdb_id = 47");
+		}
+	}
+
+	private static java.util.List<Long> ids(JsonNode page) {
+		return page.path("results").valueStream().map((movie) -> movie.path("id").asLong()).toList();
+	}
+
 	private long total(String path) {
 		return this.client.page(path).path("total_results").asLong();
 	}
 
 	private double remembered() {
-		return this.meters.counter("catalog.list.totals", "outcome", "remembered").count();
+		return remembered("catalog.list.totals");
+	}
+
+	private double remembered(String meter) {
+		return this.meters.counter(meter, "outcome", "remembered").count();
 	}
 
 }
