@@ -122,7 +122,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			CannotCreateTransactionException.class })
 	ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
-		log.warn("Database unavailable answering " + describe(request) + ": " + ex.getClass().getSimpleName());
+		log.warn("Database unavailable answering {}: {}", describe(request), ex.getClass().getSimpleName());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The database is unavailable right now. Retry in a few seconds.");
 		HttpHeaders headers = new HttpHeaders();
@@ -133,7 +133,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	/** The last line: a 500 that tells the client nothing about the server's internals. */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
-		log.error("Unexpected error answering " + describe(request), ex);
+		log.error("Unexpected error answering {}", describe(request), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The server could not answer this request. The error is logged; retry later.");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);

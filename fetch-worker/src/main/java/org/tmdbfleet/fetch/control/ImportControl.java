@@ -166,7 +166,7 @@ public class ImportControl implements SmartLifecycle {
 				}
 				catch (RuntimeException ex) {
 					// the consumer rides out broker outages itself; anything else is retried, never fatal
-					log.warn("Reading " + Topics.CONTROL + " failed, retrying: " + ex);
+					log.warn("Reading {} failed, retrying: {}", Topics.CONTROL, ex.toString());
 					pause();
 				}
 			}
@@ -189,7 +189,7 @@ public class ImportControl implements SmartLifecycle {
 		if (caughtUp.getCount() > 0 && end.entrySet()
 			.stream()
 			.allMatch(partition -> control.position(partition.getKey()) >= partition.getValue())) {
-			log.info("Read " + cancelled.size() + " cancelled imports from " + Topics.CONTROL);
+			log.info("Read {} cancelled imports from {}", cancelled.size(), Topics.CONTROL);
 			caughtUp.countDown();
 		}
 	}
@@ -238,7 +238,7 @@ public class ImportControl implements SmartLifecycle {
 				}
 			}
 			catch (TimeoutException ex) {
-				log.warn("Waiting for " + Topics.CONTROL + ": " + ex.getMessage());
+				log.warn("Waiting for {}: {}", Topics.CONTROL, ex.getMessage());
 			}
 			pause();
 		}

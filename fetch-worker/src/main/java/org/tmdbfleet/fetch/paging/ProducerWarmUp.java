@@ -33,7 +33,7 @@ class ProducerWarmUp implements ApplicationRunner {
 			kafka.executeInTransaction(operations -> operations.partitionsFor(Topics.PAGES));
 		}
 		catch (RuntimeException ex) {
-			log.info("Kafka's transactions not warmed up: " + ex);
+			log.info("Kafka's transactions not warmed up: {}", ex.toString());
 		}
 	}
 
