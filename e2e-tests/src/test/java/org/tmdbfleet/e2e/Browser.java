@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -86,9 +87,14 @@ final class Browser implements AutoCloseable {
 		return driver.findElements(By.cssSelector(css));
 	}
 
-	/** Waits for a condition on the page, polling every 100 ms. */
+	/**
+	 * Waits for a condition on the page, polling every 100 ms. An element the page replaced while
+	 * the condition read it (the console re-renders a view as answers arrive) means: look again.
+	 */
 	<T> T await(Duration patience, Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver, patience, Duration.ofMillis(100)).until(condition);
+		return new WebDriverWait(driver, patience, Duration.ofMillis(100))
+			.ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	/** Waits until an element is on the page and returns it. */

@@ -221,11 +221,18 @@ class ConsoleBrowserTests {
 
 		browser.go("/catalog");
 		browser.awaitElement("#search-query").sendKeys(text, Keys.ENTER);
-		WebElement found = browser.await(Duration.ofSeconds(15), driver -> browser.findAll("#search-results tbody a").stream()
-			.filter(link -> link.getText().equals(title)).findFirst().orElse(null));
-		System.out.println("Catalog search for \"" + text + "\" listed " + browser.find("#search-results [role=status]").getText()
-				+ ", among them \"" + title + "\"");
-		found.click();
+		// clicked where it is found: the results may be rendered again meanwhile, replacing the link
+		String listed = browser.await(Duration.ofSeconds(15), driver -> browser.findAll("#search-results tbody a")
+			.stream()
+			.filter(link -> link.getText().equals(title))
+			.findFirst()
+			.map(link -> {
+				String status = browser.find("#search-results [role=status]").getText();
+				link.click();
+				return status;
+			})
+			.orElse(null));
+		System.out.println("Catalog search for \"" + text + "\" listed " + listed + ", among them \"" + title + "\"");
 		browser.await(Duration.ofSeconds(15), driver -> browser.find("h1").getText().equals(title));
 		WebElement poster = browser.awaitElement("img.poster");
 		assertThat(poster.getAttribute("src")).isEqualTo(fleet.simulatorUrl() + "/t/p/w342" + movie.get("poster_path"));
