@@ -35,7 +35,7 @@ public final class FleetCommand {
 			SOURCE: popular | top_rated | now_playing | upcoming | discover | changes | catalog
 			        (--from/--to: release dates for discover, the days of the changes for changes)
 			Environment: FLEET_HOME, FLEET_*_PORT, SPRING_KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL,
-			             TMDB_BASE_URL, TMDB_API_KEY, TMDB_READ_TOKEN, FLEET_API_TOKEN, FLEET_CATALOG_KEYS (see README)""";
+			             TMDB_BASE_URL, TMDB_API_KEY, TMDB_READ_TOKEN, FLEET_API_TOKEN, FLEET_CATALOG_KEYS (see docs/running.md)""";
 
 	private final PrintStream out;
 
@@ -115,7 +115,7 @@ public final class FleetCommand {
 	private int schedules() {
 		JsonNode schedules = watch().schedules();
 		if (schedules.isEmpty()) {
-			out.println("No schedules. Create one with POST /api/schedules (see README: Keeping the catalog fresh).");
+			out.println("No schedules. Create one with POST /api/schedules (see docs/api.md: Keeping the catalog fresh).");
 			return 0;
 		}
 		out.println(String.format("%-20s %-16s %-14s %-30s %-22s %s", "NAME", "CRON", "ZONE", "IMPORT", "NEXT RUN",
