@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.tmdbfleet.catalog.lists.RememberedAnswers.Found;
 import org.tmdbfleet.catalog.lists.RememberedAnswers.Key;
@@ -77,27 +78,31 @@ class MoviePages {
 	/**
 	 * Search's rule (docs/catalog-api.md): the folded title or original title contains the folded
 	 * query, or holds it as a word with a small typo ({@code <%}: pg_trgm's word_similarity of at
-	 * least 0.6). The first line is what the trigram index over both titles (V15) finds: every
-	 * movie the rule matches, and the odd one whose match spans both titles, which the rule itself,
-	 * on the next lines, leaves out.
+	 * least 0.6). Checked on each candidate row an index gave.
+	 */
+	private static final String TITLE_RULE = """
+			(fold(m.title) like :contains or :folded <% fold(m.title)
+			     or fold(m.original_title) like :contains or :folded <% fold(m.original_title))""";
+
+	/**
+	 * The candidates the trigram index over both titles (V15) finds: every movie the rule matches,
+	 * and the odd one whose match spans both titles, which the rule leaves out.
 	 */
 	private static final String TITLE_MATCHES = """
 			(fold_titles(m.title, m.original_title) like :contains or :folded <% fold_titles(m.title, m.original_title))
-			and (fold(m.title) like :contains or :folded <% fold(m.title)
-			     or fold(m.original_title) like :contains or :folded <% fold(m.original_title))""";
+			and """ + TITLE_RULE;
 
 	/**
 	 * The candidates of a query that is one word of one or two characters, some beyond ASCII,
 	 * which the trigram index cannot find (V16): titles holding each of its characters beyond
 	 * ASCII. A title containing the word holds them, and so does one that pg_trgm's word
-	 * similarity matches (any two of the word's three trigrams name both characters); the rule
-	 * itself, on the next lines, is checked on them.
+	 * similarity matches (any two of the word's three trigrams name both characters); the rule is
+	 * checked on them.
 	 */
 	private static final String SHORT_TITLE_MATCHES = """
 			title_characters(fold_titles(m.title, m.original_title)) @> title_characters(:word)
 			and octet_length(fold_titles(m.title, m.original_title)) > length(fold_titles(m.title, m.original_title))
-			and (fold(m.title) like :contains or :folded <% fold(m.title)
-			     or fold(m.original_title) like :contains or :folded <% fold(m.original_title))""";
+			and """ + TITLE_RULE;
 
 	/** The query folded as the titles are, and as a LIKE pattern for "contains" (V15). */
 	private static final String FOLD_QUERY = "select fold(:title), contains_pattern(:title)";
@@ -145,8 +150,9 @@ class MoviePages {
 		if (before != null) {
 			long[] ids = before.value();
 			int from = (int) Math.min(ids.length, Paging.offset(page));
+			int to = (int) Math.min(ids.length, from + (long) Paging.PAGE_SIZE);
 			values.addValue("foundIn", before.snapshot())
-				.addValue("ids", array(Arrays.copyOfRange(ids, from, (int) Math.min(ids.length, from + (long) Paging.PAGE_SIZE))))
+				.addValue("ids", array(Arrays.stream(ids, from, to).boxed()))
 				.addValue("total", ids.length);
 			List<String> again = this.jdbc.queryForList(
 					SEARCH_AGAIN.formatted(SEARCH_PAGE.formatted(ListItems.JSON, "ordered.ids", "ordered.total")), values,
@@ -265,21 +271,17 @@ class MoviePages {
 			.addValue("runtimeFrom", query.runtime().from())
 			.addValue("runtimeTo", query.runtime().to())
 			.addValue("originalLanguage", query.originalLanguage())
-			.addValue("withoutGenres", array(query.withoutGenres()))
+			.addValue("withoutGenres", array(query.withoutGenres().stream()))
 			.addValue("title", query.title());
 		for (int group = 0; group < query.withGenres().size(); group++) {
-			values.addValue("withGenres" + group, array(query.withGenres().get(group)));
+			values.addValue("withGenres" + group, array(query.withGenres().get(group).stream()));
 		}
 		return values;
 	}
 
-	/** PostgreSQL's text form of an integer array, bound as text and cast. */
-	private static String array(List<Integer> ids) {
-		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-	}
-
-	private static String array(long[] ids) {
-		return Arrays.stream(ids).mapToObj(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+	/** PostgreSQL's text form of an array of numbers, bound as text and cast. */
+	private static String array(Stream<? extends Number> numbers) {
+		return numbers.map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
 	}
 
 	/** An answer, and what it was read from with the snapshot that holds in. */
