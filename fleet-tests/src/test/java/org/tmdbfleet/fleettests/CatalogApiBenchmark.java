@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both p99s at the same offered rate, the p99 of a mix of searches and discovers, and whether
  * PostgreSQL read {@code movies} by a sequential scan for any of them.
  * A second case imports a 100,000-movie catalog twice, without and with details, and prints
- * both rates, measured on a fleet that ran both imports once before (into a store emptied since). Takes 15 to 25 minutes on the 2-core development box.
+ * both rates, measured on a fleet that ran both imports once before (into a store emptied
+ * since). Takes 15 to 25 minutes on the 2-core development box.
  * Run: {@code ./mvnw -DskipTests install && ./mvnw -pl fleet-tests verify -Dit.test=CatalogApiBenchmark}
  * ({@code -Dbench.catalog=N} for another size, {@code -Dit.test=CatalogApiBenchmark#theDetailsPath}
  * for the second case alone).

@@ -1,6 +1,8 @@
 package org.tmdbfleet.catalog.lists;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,24 +78,23 @@ class RememberedAnswersIntegrationTests {
 	@Test
 	void aQuietCatalogsSearchIsFoundOnceForEveryPageAndAWriteFindsItAgain() {
 		JsonNode first = this.client.page("/3/search/movie?query=movie");
-		JsonNode[] next = new JsonNode[2];
 		// pages 2 and 3 read from what an earlier page found, once no transaction ends in between
-		await().atMost(Duration.ofSeconds(10)).until(() -> {
+		List<JsonNode> next = await().atMost(Duration.ofSeconds(10)).until(() -> {
 			double remembered = remembered("catalog.search.results");
-			next[0] = this.client.page("/3/search/movie?query=movie&page=2");
-			next[1] = this.client.page("/3/search/movie?query=movie&page=3");
-			return remembered("catalog.search.results") >= remembered + 2;
-		});
+			List<JsonNode> pages = List.of(this.client.page("/3/search/movie?query=movie&page=2"),
+					this.client.page("/3/search/movie?query=movie&page=3"));
+			return (remembered("catalog.search.results") >= remembered + 2) ? pages : null;
+		}, Objects::nonNull);
 		long total = first.path("total_results").asLong();
 
 		database.jdbc().update("insert into movies (tmdb_id, title, popularity, fetched_at) values (47, 'Movie Found', 100, now())");
 		try {
 			JsonNode afterInsert = this.client.page("/3/search/movie?query=movie&page=1");
 
-			assertThat(next[0].path("total_results").asLong()).isEqualTo(total);
-			assertThat(ids(first)).hasSize(20).doesNotContainAnyElementsOf(ids(next[0]));
-			assertThat(ids(next[0])).hasSize(20);
-			assertThat(ids(next[1])).hasSize((int) total - 40);
+			assertThat(next.get(0).path("total_results").asLong()).isEqualTo(total);
+			assertThat(ids(first)).hasSize(20).doesNotContainAnyElementsOf(ids(next.get(0)));
+			assertThat(ids(next.get(0))).hasSize(20);
+			assertThat(ids(next.get(1))).hasSize((int) total - 40);
 			assertThat(afterInsert.path("total_results").asLong()).isEqualTo(total + 1);
 			assertThat(ids(afterInsert)).first().isEqualTo(47L);
 		}
@@ -102,7 +103,7 @@ class RememberedAnswersIntegrationTests {
 		}
 	}
 
-	private static java.util.List<Long> ids(JsonNode page) {
+	private static List<Long> ids(JsonNode page) {
 		return page.path("results").valueStream().map((movie) -> movie.path("id").asLong()).toList();
 	}
 
