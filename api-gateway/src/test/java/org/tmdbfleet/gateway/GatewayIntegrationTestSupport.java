@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportProgress;
+import org.tmdbfleet.common.messages.MoviesPersisted;
 import org.tmdbfleet.common.testing.TestDatabase;
 import org.tmdbfleet.gateway.ApiClient.Response;
 import tools.jackson.databind.JsonNode;
@@ -84,7 +85,9 @@ public abstract class GatewayIntegrationTestSupport {
 
 	/**
 	 * Records a movie's outcome in an import as a persist worker does: the first outcome stands
-	 * unless a retry asked for a new one, and it is counted if the movie was listed already.
+	 * unless a retry asked for a new one, and it is counted if the movie was listed already. Then,
+	 * as the worker does after its commit, it tells the gateway the import moved: without that, an
+	 * outcome written after the gateway applied the page's event would wait for the recheck.
 	 */
 	protected void outcome(UUID id, long tmdbId, String outcome, String reason) {
 		jdbc.update("""
@@ -101,6 +104,7 @@ public abstract class GatewayIntegrationTestSupport {
 				    movies_failed = movies_failed + (select count(*) from written where listed and outcome = 'FAILED')
 				where id = ?
 				""", id, tmdbId, outcome, reason, id);
+		progress(new MoviesPersisted(id, 1));
 	}
 
 	/** The import as {@code GET /api/imports/{id}} shows it. */
