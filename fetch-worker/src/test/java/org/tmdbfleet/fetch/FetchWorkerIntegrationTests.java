@@ -326,6 +326,30 @@ class FetchWorkerIntegrationTests {
 	}
 
 	@Test
+	void aPageTmdbRefusesIsDeadLetteredWithSpringsHeadersAndItsImportToldTmdbsAnswer() {
+		UUID importId = UUID.randomUUID();
+		FetchPage beyond = new FetchPage(importId, ImportSource.POPULAR, ImportFilters.NONE, 501, null, false);
+		double failedBefore = registry.get("fleet.pages.failed").counter().count();
+		kafka.executeInTransaction(template -> template.send(Topics.PAGES, beyond.key(), beyond));
+
+		try (TopicReader progress = new TopicReader(broker.getBrokersAsString(), Topics.PROGRESS);
+				TopicReader dead = new TopicReader(broker.getBrokersAsString(), Topics.deadLetter(Topics.PAGES))) {
+			PageFailed failed = progress.await(PageFailed.class, event -> event.importId().equals(importId), 1, PATIENCE)
+				.get(0);
+			assertThat(failed.page()).isEqualTo(501);
+			assertThat(failed.reason()).as("TMDB's answer, word for word").contains("400").contains("22")
+				.doesNotContain("Exception");
+			FetchPage deadLetter = dead.await(FetchPage.class, command -> command.importId().equals(importId), 1,
+					PATIENCE).get(0);
+			assertThat(dead.header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.PAGES);
+			assertThat(dead.header(deadLetter, KafkaHeaders.DLT_ORIGINAL_OFFSET)).isNotNull();
+			assertThat(dead.header(deadLetter, KafkaHeaders.DLT_EXCEPTION_STACKTRACE)).isNotNull();
+			assertThat(dead.header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isEqualTo(failed.reason());
+		}
+		assertThat(registry.get("fleet.pages.failed").counter().count()).isEqualTo(failedBefore + 1);
+	}
+
+	@Test
 	void aDuplicatedImportRequestedIsPlannedOnceEvenWhenItsSecondPlanWouldFail() throws Exception {
 		exportHost.thenServes().thenStalls(); // a second plan would fail at the export timeout
 		ImportRequested request = new ImportRequested(UUID.randomUUID(), ImportSource.CATALOG, null,

@@ -44,11 +44,12 @@ public final class ConsumedRecords {
 	}
 
 	/**
-	 * Sends a record a batch listener cannot use to its dead-letter topic with the reason, and
-	 * says so in the log; the rest of the batch goes on.
+	 * Sends a record a batch listener cannot use, or whose command failed ({@link
+	 * CommandFailedException}), to its dead-letter topic with the reason, and says so in the log;
+	 * the rest of the batch goes on.
 	 */
 	public static void deadLetter(DeadLetterPublishingRecoverer deadLetters, ConsumerRecord<?, ?> record,
-			PoisonRecordException failure) {
+			RuntimeException failure) {
 		log.warn(() -> "Dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
 				+ failure.getMessage());
 		deadLetters.accept(record, failure);

@@ -54,13 +54,21 @@ final class FleetDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 		template.send(notice.topic(), notice.event().key(), notice.event()).join();
 	}
 
-	/** "SomeException: its message", from the dead letter's own headers. */
+	/**
+	 * "SomeException: its message", from the dead letter's own headers; a {@link
+	 * CommandFailedException}'s message alone, since it is the reason.
+	 */
 	static String reason(ProducerRecord<Object, Object> deadLetter) {
+		String message = header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
+		String failed = CommandFailedException.class.getName();
+		if (message != null && (failed.equals(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_FQCN))
+				|| failed.equals(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)))) {
+			return message;
+		}
 		String type = header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
 		if (type == null) {
 			type = header(deadLetter, KafkaHeaders.DLT_EXCEPTION_FQCN);
 		}
-		String message = header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
 		String simpleType = (type == null) ? "error" : type.substring(type.lastIndexOf('.') + 1);
 		return (message == null) ? simpleType : simpleType + ": " + message;
 	}

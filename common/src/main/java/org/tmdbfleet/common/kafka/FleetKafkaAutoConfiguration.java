@@ -120,7 +120,7 @@ public class FleetKafkaAutoConfiguration {
 	}
 
 	private static <T extends FailedRecordProcessor> T withRetryPolicy(T processor, FleetKafkaProperties properties) {
-		processor.addNotRetryableExceptions(PoisonRecordException.class);
+		processor.addNotRetryableExceptions(PoisonRecordException.class, CommandFailedException.class);
 		processor.setBackOffFunction((record, failure) -> RetryClassifier.isInfrastructureDown(failure)
 				? backOff(properties, Long.MAX_VALUE) : null);
 		return processor;

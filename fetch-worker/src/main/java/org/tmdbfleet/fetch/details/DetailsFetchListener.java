@@ -12,8 +12,7 @@ import java.util.concurrent.Semaphore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.tmdbfleet.common.kafka.CommandFailedException;
 import org.tmdbfleet.common.kafka.ConsumedRecords;
 import org.tmdbfleet.common.kafka.PoisonRecordException;
 import org.tmdbfleet.common.kafka.Topics;
@@ -21,6 +20,7 @@ import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.MovieNotFetched;
+import org.tmdbfleet.fetch.FetchProperties;
 import org.tmdbfleet.fetch.control.ImportControl;
 import org.tmdbfleet.fetch.paging.PagePublisher;
 import org.tmdbfleet.fetch.tmdb.RequestAbandoned;
@@ -28,7 +28,6 @@ import org.tmdbfleet.fetch.tmdb.TmdbClient;
 import org.tmdbfleet.fetch.tmdb.TmdbException;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
@@ -47,8 +46,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DetailsFetchListener {
 
-	private static final Logger log = LoggerFactory.getLogger(DetailsFetchListener.class);
-
 	private final TmdbClient tmdb;
 
 	private final PagePublisher publisher;
@@ -56,6 +53,8 @@ class DetailsFetchListener {
 	private final ImportControl cancellations;
 
 	private final DeadLetterPublishingRecoverer deadLetters;
+
+	private final FetchProperties properties;
 
 	private final Semaphore inFlight;
 
@@ -66,22 +65,31 @@ class DetailsFetchListener {
 	private final Counter failed;
 
 	DetailsFetchListener(TmdbClient tmdb, PagePublisher publisher, ImportControl cancellations,
-			DeadLetterPublishingRecoverer deadLetters, @Value("${fleet.fetch.concurrency:12}") int concurrency,
-			MeterRegistry registry) {
+			DeadLetterPublishingRecoverer deadLetters, FetchProperties properties, MeterRegistry registry) {
 		this.tmdb = tmdb;
 		this.publisher = publisher;
 		this.cancellations = cancellations;
 		this.deadLetters = deadLetters;
-		this.inFlight = new Semaphore(concurrency, true);
+		this.properties = properties;
+		this.inFlight = new Semaphore(properties.concurrency(), true);
 		this.fetched = counter(registry, "fetched");
 		this.notFound = counter(registry, "not_found");
 		this.failed = counter(registry, "failed");
 	}
 
+	/** The listener's consumers, read by its annotation (public for SpEL). */
+	public int concurrency() {
+		return properties.concurrency();
+	}
+
+	/** The most commands in a batch, read by its annotation (public for SpEL). */
+	public int batch() {
+		return properties.detailsBatch();
+	}
+
 	/** Dealt out across instances like the page fetchers (see {@code PageFetchListener}). */
 	@KafkaListener(id = "fetch-details", clientIdPrefix = "fetch-details", topics = Topics.DETAILS, batch = "true",
-			concurrency = "${fleet.fetch.concurrency:12}",
-			properties = "max.poll.records=${fleet.fetch.details-batch:50}")
+			concurrency = "#{__listener.concurrency()}", properties = "max.poll.records=#{__listener.batch()}")
 	void onFetchDetails(List<ConsumerRecord<String, FleetMessage>> records) throws InterruptedException {
 		List<Future<Outcome>> outcomes = new ArrayList<>(records.size());
 		try (ExecutorService fetches = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -121,11 +129,12 @@ class DetailsFetchListener {
 			};
 		}
 		catch (TmdbException ex) {
-			return () -> notFetched(command, ex.isTmdbNotFound(), ex.getMessage());
+			return ex.isTmdbNotFound() ? () -> notFound(command, ex.getMessage())
+					: () -> failed(record, ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			// an answer the client could not make sense of is this movie's failure, not its batch's
-			return () -> notFetched(command, false, ex.toString());
+			return () -> failed(record, ex.toString());
 		}
 		finally {
 			inFlight.release();
@@ -137,18 +146,20 @@ class DetailsFetchListener {
 		};
 	}
 
-	/** Only TMDB's own "not found" deletes; any other failure was retried and is the movie's failure. */
-	private void notFetched(FetchDetails command, boolean unknown, String reason) {
-		publisher.send(Topics.MOVIES, new MovieNotFetched(command.importId(), command.tmdbId(), unknown, reason,
+	/** TMDB's own "not found": the movie is deleted, if nothing newer found it. */
+	private void notFound(FetchDetails command, String reason) {
+		publisher.send(Topics.MOVIES, new MovieNotFetched(command.importId(), command.tmdbId(), true, reason,
 				Instant.now()));
-		if (unknown) {
-			notFound.increment();
-		}
-		else {
-			log.warn("Import {} movie {} failed: {}", command.importId(), command.tmdbId(), reason);
-			publisher.deadLetter(Topics.DETAILS, command, reason);
-			failed.increment();
-		}
+		notFound.increment();
+	}
+
+	/**
+	 * Any other failure was retried by the client and is the movie's failure: the fleet's
+	 * dead-letter recoverer puts its command on {@code tmdb.details.DLT} and tells its import.
+	 */
+	private void failed(ConsumerRecord<String, FleetMessage> record, String reason) {
+		ConsumedRecords.deadLetter(deadLetters, record, new CommandFailedException(reason));
+		failed.increment();
 	}
 
 	private static Counter counter(MeterRegistry registry, String outcome) {

@@ -1,6 +1,5 @@
 package org.tmdbfleet.fetch.paging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tmdbfleet.common.kafka.Topics;
@@ -16,14 +14,12 @@ import org.tmdbfleet.common.messages.FetchDetails;
 import org.tmdbfleet.common.messages.FetchPage;
 import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.MovieFetched;
-import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
 import org.tmdbfleet.fetch.ratelimit.PartitionShare;
 import org.tmdbfleet.fetch.tmdb.TmdbPage;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +36,6 @@ public class PagePublisher {
 
 	private final Counter pagesFetched;
 
-	private final Counter pagesFailed;
-
 	private final Counter pagesCancelled;
 
 	private final PartitionShare share;
@@ -51,9 +45,6 @@ public class PagePublisher {
 		this.share = share;
 		this.pagesFetched = Counter.builder("fleet.pages.fetched")
 			.description("List pages fetched from TMDB and published")
-			.register(registry);
-		this.pagesFailed = Counter.builder("fleet.pages.failed")
-			.description("List pages that could not be fetched")
 			.register(registry);
 		this.pagesCancelled = Counter.builder("fleet.pages.skipped")
 			.description("List pages not fetched because their import was cancelled")
@@ -70,7 +61,7 @@ public class PagePublisher {
 		for (JsonNode movie : page.results()) {
 			JsonNode id = movie.path("id");
 			if (!id.isIntegralNumber()) {
-				log.warn("Import " + importId + " page " + page.page() + ": skipped a result without a numeric id");
+				log.warn("Import {} page {}: skipped a result without a numeric id", importId, page.page());
 				continue;
 			}
 			ids.add(id.asLong());
@@ -85,26 +76,9 @@ public class PagePublisher {
 		pagesFetched.increment();
 	}
 
-	public void failed(FetchPage command, String reason) {
-		log.warn("Import " + command.importId() + " page " + command.page() + " failed: " + reason);
-		deadLetter(Topics.PAGES, command, reason);
-		send(Topics.PROGRESS, new PageFailed(command.importId(), command.page(), reason));
-		pagesFailed.increment();
-	}
-
 	public void skipped(FetchPage command) {
-		log.debug("Import " + command.importId() + " page " + command.page() + " skipped: the import was cancelled");
+		log.debug("Import {} page {} skipped: the import was cancelled", command.importId(), command.page());
 		pagesCancelled.increment();
-	}
-
-	/** A command that could not be carried out, to {@code <topic>.DLT} with the reason. */
-	public void deadLetter(String topic, FleetMessage command, String reason) {
-		// the same headers Spring's dead-letter recoverer writes, so every DLT reads alike
-		ProducerRecord<Object, Object> dead = new ProducerRecord<>(Topics.deadLetter(topic), command.key(), command);
-		dead.headers()
-			.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, topic.getBytes(StandardCharsets.UTF_8))
-			.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
-		kafka.send(dead);
 	}
 
 	/**
