@@ -17,6 +17,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fleet.planning")
-record PlanningProperties(@DefaultValue("500") @Min(1) @Max(ImportPlanner.TMDB_MAX_PAGE) int windowPages,
+record PlanningProperties(@DefaultValue("500") @Min(1) @Max(ListPlan.TMDB_MAX_PAGE) int windowPages,
 		@DefaultValue("16") @Min(1) @Max(64) int probes) {
 }

@@ -9,14 +9,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.tmdbfleet.fetch.tmdb.TmdbPage;
 
 /**
  * Cuts a discover import's release-date range into windows TMDB can page through completely, at
- * most {@code windowPages} pages each (TMDB serves {@value ImportPlanner#TMDB_MAX_PAGE}). The size
+ * most {@code windowPages} pages each (TMDB serves {@value ListPlan#TMDB_MAX_PAGE}). The size
  * of a range is learnt from its page 1, which becomes the window's page 1 when the range fits: the
  * only requests spent on planning are the page 1s of ranges that turn out too big. A range is cut
  * into as many equal-day parts as its size asks for at 80 % of a window's movies a part, so where
@@ -58,7 +58,7 @@ final class ReleaseWindows {
 	}
 
 	ReleaseWindows(Function<DateRange, TmdbPage> firstPage, LocalDate latest) {
-		this(firstPage, DateRange.EARLIEST, latest, ImportPlanner.TMDB_MAX_PAGE, 1);
+		this(firstPage, DateRange.EARLIEST, latest, ListPlan.TMDB_MAX_PAGE, 1);
 	}
 
 	/**
@@ -77,9 +77,9 @@ final class ReleaseWindows {
 	 * @param maxPages the most pages the import fetches: once the windows found hold as many, the
 	 * rest of the range is not asked for (beyond the ranges already asked ahead)
 	 * @param decided told of each window as soon as it is decided, in date order, on the caller's
-	 * thread, while the ranges after it are still being asked: what it throws ends the split
+	 * thread, while the ranges after it are still being asked: false ends the split there
 	 */
-	List<Window> split(DateRange range, long results, int maxPages, Consumer<Window> decided) {
+	List<Window> split(DateRange range, long results, int maxPages, Predicate<Window> decided) {
 		if (range.days(earliest, latest) < 2) {
 			throw new IllegalArgumentException("a single day cannot be split: " + range);
 		}
@@ -100,7 +100,9 @@ final class ReleaseWindows {
 					Window window = new Window(next.range(), first, windowPages);
 					windows.add(window);
 					pages += window.pages();
-					decided.accept(window);
+					if (!decided.test(window)) {
+						break;
+					}
 				}
 				else {
 					parts(next.range(), first.totalResults()).reversed()
@@ -116,10 +118,9 @@ final class ReleaseWindows {
 		}
 	}
 
-	/** {@link #split(DateRange, long, int, Consumer)}, told of the windows only at the end. */
+	/** {@link #split(DateRange, long, int, Predicate)}, told of the windows only at the end. */
 	List<Window> split(DateRange range, long results, int maxPages) {
-		return split(range, results, maxPages, window -> {
-		});
+		return split(range, results, maxPages, window -> true);
 	}
 
 	private List<DateRange> parts(DateRange range, long results) {

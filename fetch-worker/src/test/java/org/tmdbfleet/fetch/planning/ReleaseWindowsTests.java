@@ -72,7 +72,7 @@ class ReleaseWindowsTests {
 				assertThat(window.range()).isEqualTo(new DateRange(crowded, crowded));
 				assertThat(window.pages()).isEqualTo(500);
 			});
-		assertThat(ImportPlanner.numbered(found, Integer.MAX_VALUE)).filteredOn(ImportWindow::truncated)
+		assertThat(WindowedPlan.numbered(found, Integer.MAX_VALUE)).filteredOn(ImportWindow::truncated)
 			.singleElement()
 			.satisfies(window -> assertThat(window.from()).isEqualTo(crowded));
 	}
@@ -108,7 +108,7 @@ class ReleaseWindowsTests {
 		releases(40_000, FROM, TO);
 
 		List<Window> found = windows.split(new DateRange(FROM, TO), 40_000, 700);
-		List<ImportWindow> numbered = ImportPlanner.numbered(found, 700);
+		List<ImportWindow> numbered = WindowedPlan.numbered(found, 700);
 
 		assertThat(asked).as("no range past the 700th page is asked for").hasSize(2);
 		assertThat(numbered).extracting(ImportWindow::firstPage).containsExactly(1, numbered.get(0).pages() + 1);
@@ -166,7 +166,7 @@ class ReleaseWindowsTests {
 	void windowsNumberTheImportsPagesWithoutGapOrOverlap() {
 		releases(30_000, FROM, TO);
 
-		List<ImportWindow> numbered = ImportPlanner.numbered(
+		List<ImportWindow> numbered = WindowedPlan.numbered(
 				windows.split(new DateRange(FROM, TO), 30_000, Integer.MAX_VALUE), Integer.MAX_VALUE);
 
 		int next = 1;
@@ -202,12 +202,12 @@ class ReleaseWindowsTests {
 	@Test
 	void aChangesImportsDaysAreAskedForFourteenAtATime() {
 		LocalDate first = LocalDate.of(2026, 11, 1);
-		assertThat(ImportPlanner.changeRequests(first, LocalDate.of(2026, 11, 30))).containsExactly(
+		assertThat(ChangesPlan.changeRequests(first, LocalDate.of(2026, 11, 30))).containsExactly(
 				new DateRange(first, LocalDate.of(2026, 11, 14)),
 				new DateRange(LocalDate.of(2026, 11, 15), LocalDate.of(2026, 11, 28)),
 				new DateRange(LocalDate.of(2026, 11, 29), LocalDate.of(2026, 11, 30)));
-		assertThat(ImportPlanner.changeRequests(first, first)).containsExactly(new DateRange(first, first));
-		assertThat(ImportPlanner.changeRequests(null, null)).as("TMDB's default days")
+		assertThat(ChangesPlan.changeRequests(first, first)).containsExactly(new DateRange(first, first));
+		assertThat(ChangesPlan.changeRequests(null, null)).as("TMDB's default days")
 			.containsExactly(new DateRange(null, null));
 	}
 
