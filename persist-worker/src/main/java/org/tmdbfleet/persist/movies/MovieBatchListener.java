@@ -55,6 +55,8 @@ class MovieBatchListener {
 
 	private final DeadLetterPublishingRecoverer deadLetters;
 
+	private final PersistProperties properties;
+
 	private final Counter upserted;
 
 	private final DistributionSummary batchSize;
@@ -62,11 +64,12 @@ class MovieBatchListener {
 	private final Timer batchDuration;
 
 	MovieBatchListener(MovieRepository movies, MovieBatchWriter writer, KafkaTemplate<Object, Object> kafka,
-			DeadLetterPublishingRecoverer deadLetters, MeterRegistry registry) {
+			DeadLetterPublishingRecoverer deadLetters, PersistProperties properties, MeterRegistry registry) {
 		this.movies = movies;
 		this.writer = writer;
 		this.kafka = kafka;
 		this.deadLetters = deadLetters;
+		this.properties = properties;
 		this.upserted = Counter.builder("fleet.movies.upserted")
 			.description("Movie rows inserted or changed in the database")
 			.register(registry);
@@ -80,8 +83,13 @@ class MovieBatchListener {
 			.register(registry);
 	}
 
+	/** The listener's consumers, read by its annotation (public for SpEL). */
+	public int concurrency() {
+		return properties.concurrency();
+	}
+
 	@KafkaListener(id = "persist-movies", topics = Topics.MOVIES, batch = "true",
-			concurrency = "${fleet.persist.concurrency:2}")
+			concurrency = "#{__listener.concurrency()}")
 	void onMovies(List<ConsumerRecord<String, FleetMessage>> records) {
 		batchSize.record(records.size());
 		batchDuration.record(() -> persist(records));

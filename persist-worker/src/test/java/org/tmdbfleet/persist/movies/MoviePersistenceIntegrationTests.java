@@ -25,6 +25,8 @@ import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.MovieNotFetched;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -392,6 +394,12 @@ class MoviePersistenceIntegrationTests extends PersistWorkerIntegrationTestSuppo
 	private String snapshot() {
 		return jdbc.queryForList("select tmdb_id, title, release_date, payload::text, fetched_at, updated_at from movies "
 				+ "where tmdb_id between 5001 and 5050 order by tmdb_id").toString();
+	}
+
+	@Test
+	void theListenerRunsAsManyConsumersAsItsPropertiesSay(@Autowired KafkaListenerEndpointRegistry listeners) {
+		assertThat(((ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer("persist-movies"))
+			.getConcurrency()).isEqualTo(CONSUMERS);
 	}
 
 }

@@ -29,9 +29,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * without configuration of their own share one context.
  */
 @SpringBootTest(properties = { "spring.config.name=" + PersistWorkerApplication.CONFIG_NAME,
-		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
+		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		"fleet.persist.concurrency=" + PersistWorkerIntegrationTestSupport.CONSUMERS })
 @EmbeddedKafka
 abstract class PersistWorkerIntegrationTestSupport {
+
+	/** Not the default, so that a listener that ignored {@code fleet.persist.concurrency} shows. */
+	static final int CONSUMERS = 3;
 
 	/** When the tests' movies were fetched, unless a test says otherwise. */
 	static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
