@@ -1,6 +1,8 @@
 package org.tmdbfleet.common.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tmdbfleet.common.messages.FleetMessage;
 
 import org.springframework.core.log.LogAccessor;
@@ -16,7 +18,10 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  */
 public final class ConsumedRecords {
 
-	private static final LogAccessor log = new LogAccessor(ConsumedRecords.class);
+	private static final Logger log = LoggerFactory.getLogger(ConsumedRecords.class);
+
+	/** Only for Spring's header reader, which logs through it. */
+	private static final LogAccessor springLog = new LogAccessor(ConsumedRecords.class);
 
 	private ConsumedRecords() {
 	}
@@ -27,7 +32,7 @@ public final class ConsumedRecords {
 	 */
 	public static FleetMessage messageOf(ConsumerRecord<?, ? extends FleetMessage> record) {
 		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
-				KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
+				KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, springLog);
 		if (unreadable != null) {
 			throw new PoisonRecordException("unreadable record: " + unreadable.getMessage(), unreadable);
 		}
@@ -50,8 +55,8 @@ public final class ConsumedRecords {
 	 */
 	public static void deadLetter(DeadLetterPublishingRecoverer deadLetters, ConsumerRecord<?, ?> record,
 			RuntimeException failure) {
-		log.warn(() -> "Dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
-				+ failure.getMessage());
+		log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+				failure.getMessage());
 		deadLetters.accept(record, failure);
 	}
 

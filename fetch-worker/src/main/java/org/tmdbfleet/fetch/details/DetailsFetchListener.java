@@ -38,9 +38,8 @@ import org.springframework.stereotype.Component;
  * know is recorded as not found; one whose details still fail after the client's retries goes
  * to {@code tmdb.details.DLT} and is recorded as failed, with the reason: never dropped.
  * <p>
- * The commands come in batches, one Kafka transaction each: a transaction per movie (five broker
- * round trips and a marker) held the details path to ~350 movies/s at 0 ms, where a page of 20
- * movies pays one. A batch's movies are fetched at once, but no more TMDB requests are in flight
+ * The commands come in batches, one Kafka transaction each: a transaction per movie costs five
+ * broker round trips and a marker, which a page of 20 movies pays once. A batch's movies are fetched at once, but no more TMDB requests are in flight
  * per instance than {@code fleet.fetch.concurrency}, as when each consumer fetched one movie.
  */
 @Component

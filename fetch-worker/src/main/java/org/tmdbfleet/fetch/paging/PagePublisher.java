@@ -85,8 +85,8 @@ public class PagePublisher {
 	 * Deals an import's page commands out over {@code tmdb.pages}' partitions in turn instead of
 	 * by the hash of their keys: every partition gets as many (±1), so the fetch workers, each
 	 * paced at the share of the budget its partitions give it, run out of pages together. By hash,
-	 * partitions of a 57,706-page import differed by a hundred pages or more, and the fleet's last
-	 * minute ran at a third of the budget while the fullest partitions drained.
+	 * partitions differ by many pages, and the import's end runs far below the budget while the
+	 * fullest partitions drain.
 	 */
 	public Dealer dealer(UUID importId) {
 		return new Dealer(importId.hashCode(), kafka.partitionsFor(Topics.PAGES).size());

@@ -9,8 +9,8 @@ import org.tmdbfleet.fetch.ratelimit.PartitionShare;
  * after the previous one's, so every partition gets as many (±1). The requests this instance
  * spends planning the import ({@link #spent()}) are paid back: as many turns that fall on this
  * instance's own partitions are passed over, so every instance has as many requests to make for
- * the import and they all finish together (the planner's instance, some 350 requests behind at
- * 1.2M movies, otherwise ran alone for its last 20 s). Passing over one of its turns takes one
+ * the import and they all finish together (otherwise the planner's instance, behind by its
+ * planning requests, runs alone at the end). Passing over one of its turns takes one
  * command from this instance whatever its share, which is exactly one request paid back.
  */
 final class PartitionTurns {

@@ -43,10 +43,9 @@ public class RequestRateLimiter {
 
 	/**
 	 * The callers in the order they asked: only the first waits for the next slot, the others
-	 * wait for it. Racing for each slot instead, some callers got a few percent fewer requests
-	 * than others over a long import, and as each caller is one Kafka partition's listener, the
-	 * partition dealt as many pages as its neighbours drained last: at 1.2M movies the fleet's
-	 * last 2 % of pages took 58 s at 19 pages/s (36 s at 31 in order).
+	 * wait for it. Racing for each slot, some callers get a few percent fewer requests than
+	 * others over a long import, and as each caller is one Kafka partition's listener, that
+	 * partition drains last and the import's end runs below the budget.
 	 */
 	private final ReentrantLock line = new ReentrantLock(true);
 
@@ -165,8 +164,8 @@ public class RequestRateLimiter {
 	 * a GC pause, a starved CPU — and the requests let go during it, or just before it, left late
 	 * too: they may reach TMDB together with the requests that follow, crowding one of its
 	 * seconds. They are counted as sent now, so the window holds the next ones back by as much.
-	 * On a host that never stalls this costs nothing; measured on a busy 2-core machine, stalls
-	 * of 16–60 ms came every few hundred requests.
+	 * On a host that never stalls this costs nothing; a busy small host stalls every few hundred
+	 * requests.
 	 */
 	synchronized void wokeLate(long now, long lateness) {
 		if (lateness < stallNanos) {

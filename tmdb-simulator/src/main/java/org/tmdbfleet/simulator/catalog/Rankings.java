@@ -44,7 +44,7 @@ public class Rankings {
 	Rankings(Catalog catalog) {
 		this.catalog = catalog;
 		// TMDB answers its first list request as fast as its thousandth: the default order is
-		// sorted before the first request (0.7-0.8 s at 1.2M movies, paid inside an import's planning before)
+		// sorted before the first request, not inside an import's planning
 		long start = System.nanoTime();
 		this.day = catalog.day();
 		listed(SortBy.POPULARITY_DESC);
