@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.tmdbfleet.simulator.SimulatorProperties;
+import org.tmdbfleet.simulator.TmdbApiFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;

@@ -8,7 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.tmdbfleet.simulator.api.TmdbApiFilter;
+import org.tmdbfleet.simulator.TmdbApiFilter;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -1,4 +1,4 @@
-package org.tmdbfleet.simulator.api;
+package org.tmdbfleet.simulator;
 
 import jakarta.servlet.http.HttpServletRequest;
 
