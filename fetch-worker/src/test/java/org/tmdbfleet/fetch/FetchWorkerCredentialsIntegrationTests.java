@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tmdbfleet.common.kafka.Topics;
@@ -16,37 +15,20 @@ import org.tmdbfleet.common.messages.PageFetched;
 import org.tmdbfleet.common.testing.TopicReader;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(properties = { "spring.config.name=" + FetchWorkerApplication.CONFIG_NAME,
-		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "server.port=0",
-		"tmdb.api-key=" + FetchWorkerCredentialsIntegrationTests.WRONG_KEY })
-@EmbeddedKafka
+@FetchWorkerIntegrationTest
+@TestPropertySource(properties = "tmdb.api-key=" + FetchWorkerCredentialsIntegrationTests.WRONG_KEY)
 @ExtendWith(OutputCaptureExtension.class)
 class FetchWorkerCredentialsIntegrationTests {
 
 	static final String WRONG_KEY = "wrong-key-that-must-never-be-printed";
-
-	private static final TestSimulator simulator = new TestSimulator();
-
-	@DynamicPropertySource
-	static void tmdb(DynamicPropertyRegistry registry) {
-		registry.add("tmdb.base-url", simulator::url);
-	}
-
-	@AfterAll
-	static void stopSimulator() {
-		simulator.close();
-	}
 
 	@Autowired
 	KafkaTemplate<Object, Object> kafka;

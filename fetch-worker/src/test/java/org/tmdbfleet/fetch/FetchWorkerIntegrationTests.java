@@ -39,53 +39,46 @@ import org.tmdbfleet.common.messages.ImportCancelled;
 import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportPlanDecided;
-import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.common.messages.MovieFetched;
+import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
 import org.tmdbfleet.common.testing.TopicReader;
 import org.tmdbfleet.fetch.tmdb.ExportHost;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(properties = { "spring.config.name=" + FetchWorkerApplication.CONFIG_NAME,
-		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "server.port=0",
-		"tmdb.api-key=simulator-key", "tmdb.export-timeout=" + FetchWorkerIntegrationTests.EXPORT_TIMEOUT })
-@EmbeddedKafka
+@FetchWorkerIntegrationTest
+@TestPropertySource(properties = "tmdb.export-timeout=" + FetchWorkerIntegrationTests.EXPORT_TIMEOUT)
 class FetchWorkerIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	static final String EXPORT_TIMEOUT = "2s";
 
-	private static final TestSimulator simulator = new TestSimulator();
-
 	/** TMDB's files host for catalog imports: each test tells it how to answer. */
 	private static final ExportHost exportHost = new ExportHost(3924, 6124, 8773);
 
 	@DynamicPropertySource
 	static void tmdb(DynamicPropertyRegistry registry) {
-		registry.add("tmdb.base-url", simulator::url);
 		registry.add("tmdb.exports-url", exportHost::url);
 	}
 
 	@AfterAll
-	static void stopSimulator() {
-		simulator.close();
+	static void stopExportHost() {
 		exportHost.close();
 	}
 

@@ -3,19 +3,16 @@ package org.tmdbfleet.fetch;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each listener runs as many consumers as {@link FetchProperties} says, and no default elsewhere wins. */
-@SpringBootTest(properties = { "spring.config.name=" + FetchWorkerApplication.CONFIG_NAME,
-		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "server.port=0",
-		"tmdb.api-key=simulator-key", "fleet.fetch.concurrency=3", "fleet.fetch.details-batch=7",
+@FetchWorkerIntegrationTest
+@TestPropertySource(properties = { "fleet.fetch.concurrency=3", "fleet.fetch.details-batch=7",
 		"fleet.fetch.planner-concurrency=1" })
-@EmbeddedKafka
 class ListenerConcurrencyIntegrationTests {
 
 	@Autowired

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tmdbfleet.common.kafka.FleetJson;
@@ -18,19 +17,15 @@ import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.testing.TopicReader;
-import org.tmdbfleet.fetch.FetchWorkerApplication;
-import org.tmdbfleet.fetch.TestSimulator;
+import org.tmdbfleet.fetch.FetchWorkerIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,26 +35,12 @@ import static org.awaitility.Awaitility.await;
  * every line is one JSON object, and a line written while a command is handled carries the
  * import's id, and the page's number, as fields of their own.
  */
-@SpringBootTest(properties = { "spring.config.name=" + FetchWorkerApplication.CONFIG_NAME,
-		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "server.port=0",
-		"tmdb.api-key=simulator-key", "logging.structured.format.console=ecs", "fleet.planning.window-pages=2" })
-@EmbeddedKafka
+@FetchWorkerIntegrationTest
+@TestPropertySource(properties = { "logging.structured.format.console=ecs", "fleet.planning.window-pages=2" })
 @ExtendWith(OutputCaptureExtension.class)
 class StructuredLogsIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-	private static final TestSimulator simulator = new TestSimulator();
-
-	@DynamicPropertySource
-	static void tmdb(DynamicPropertyRegistry registry) {
-		registry.add("tmdb.base-url", simulator::url);
-	}
-
-	@AfterAll
-	static void stopSimulator() {
-		simulator.close();
-	}
 
 	@Autowired
 	KafkaTemplate<Object, Object> kafka;

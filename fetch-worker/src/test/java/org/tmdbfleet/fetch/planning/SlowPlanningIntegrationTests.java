@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportFailed;
@@ -20,16 +19,13 @@ import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.common.messages.PageFetched;
 import org.tmdbfleet.common.testing.TopicReader;
-import org.tmdbfleet.fetch.TestSimulator;
-import org.tmdbfleet.fetch.FetchWorkerApplication;
+import org.tmdbfleet.fetch.FetchWorkerIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,27 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * would be aborted by the broker, again and again. The fleet fetches the windows decided first
  * while the later ones are still being asked for.
  */
-@SpringBootTest(properties = { "spring.config.name=" + FetchWorkerApplication.CONFIG_NAME,
-		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "server.port=0",
-		"tmdb.api-key=simulator-key", "spring.kafka.producer.properties.transaction.timeout.ms=3000",
+@FetchWorkerIntegrationTest(simulator = "--simulator.latency=150ms")
+@TestPropertySource(properties = { "spring.kafka.producer.properties.transaction.timeout.ms=3000",
 		"fleet.planning.window-pages=2", "fleet.planning.probes=1" })
 // the broker looks for timed-out transactions every 500 ms (10 s by default, longer than the timeout)
 @EmbeddedKafka(brokerProperties = "transaction.abort.timed.out.transaction.cleanup.interval.ms=500")
 class SlowPlanningIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(90);
-
-	private static final TestSimulator simulator = new TestSimulator("--simulator.latency=150ms");
-
-	@DynamicPropertySource
-	static void tmdb(DynamicPropertyRegistry registry) {
-		registry.add("tmdb.base-url", simulator::url);
-	}
-
-	@AfterAll
-	static void stopSimulator() {
-		simulator.close();
-	}
 
 	@Autowired
 	KafkaTemplate<Object, Object> kafka;
