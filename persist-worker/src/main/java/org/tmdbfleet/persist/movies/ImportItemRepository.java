@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.tmdbfleet.common.progress.ProgressTables;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,7 +19,8 @@ import static org.tmdbfleet.persist.movies.SqlArrays.of;
 
 /**
  * The outcome of each movie of an import ({@code import_items}) and the counters on
- * {@code import_jobs} that the outcomes move, in the persist batch's transaction.
+ * {@code import_jobs} that the outcomes move, in the persist batch's transaction, as {@link
+ * ProgressTables} says the persist workers share these tables with the gateway.
  */
 @Repository
 class ImportItemRepository {
@@ -27,8 +30,8 @@ class ImportItemRepository {
 	 * retry asked for a new one (RETRYING is no outcome; the retry already took the movie out of
 	 * movies_failed). Only rows whose outcome this statement set come back, and only the listed
 	 * ones count: the gateway counts an outcome when it lists its row later. So a re-delivered
-	 * record sets nothing and counts nothing. Rows are taken in (import, movie) order, the order in
-	 * which the gateway locks them: the two never wait for each other in a circle.
+	 * record sets nothing and counts nothing. Rows are taken in (import, movie) order, the lock
+	 * order of ProgressTables.
 	 */
 	private static final String RECORD_OUTCOMES = """
 			with written as (
@@ -47,11 +50,6 @@ class ImportItemRepository {
 			from written
 			where listed
 			group by import_id
-			""";
-
-	/* after the items and in id order, as the gateway does; an import without a row is no error */
-	private static final String LOCK_IMPORTS = """
-			select id from import_jobs where id = any(?::uuid[]) order by id for update
 			""";
 
 	private static final String COUNT_OUTCOMES = """
@@ -97,7 +95,7 @@ class ImportItemRepository {
 			return;
 		}
 		jdbc.execute((Connection connection) -> {
-			try (PreparedStatement lock = connection.prepareStatement(LOCK_IMPORTS);
+			try (PreparedStatement lock = connection.prepareStatement(ProgressTables.LOCK_IMPORTS);
 					PreparedStatement count = connection.prepareStatement(COUNT_OUTCOMES)) {
 				lock.setArray(1, of(connection, "uuid", counts, Counts::importId));
 				lock.executeQuery().close();
