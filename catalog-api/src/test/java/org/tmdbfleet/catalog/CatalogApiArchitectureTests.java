@@ -1,20 +1,11 @@
 package org.tmdbfleet.catalog;
 
-import org.junit.jupiter.api.Test;
-import org.tmdbfleet.common.testing.ServiceArchitecture;
+import org.tmdbfleet.common.testing.ServiceArchitectureTests;
 
-class CatalogApiArchitectureTests {
+class CatalogApiArchitectureTests extends ServiceArchitectureTests {
 
-	private static final ServiceArchitecture architecture = ServiceArchitecture.of(CatalogApiApplication.class);
-
-	@Test
-	void packagesFormNoCycles() {
-		architecture.packagesFormNoCycles();
-	}
-
-	@Test
-	void usesNoOtherServicesCodeOnlyCommon() {
-		architecture.usesNoOtherServicesCode();
+	CatalogApiArchitectureTests() {
+		super(CatalogApiApplication.class);
 	}
 
 }

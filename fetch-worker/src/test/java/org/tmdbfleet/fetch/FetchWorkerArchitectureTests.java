@@ -1,20 +1,11 @@
 package org.tmdbfleet.fetch;
 
-import org.junit.jupiter.api.Test;
-import org.tmdbfleet.common.testing.ServiceArchitecture;
+import org.tmdbfleet.common.testing.ServiceArchitectureTests;
 
-class FetchWorkerArchitectureTests {
+class FetchWorkerArchitectureTests extends ServiceArchitectureTests {
 
-	private static final ServiceArchitecture architecture = ServiceArchitecture.of(FetchWorkerApplication.class);
-
-	@Test
-	void packagesFormNoCycles() {
-		architecture.packagesFormNoCycles();
-	}
-
-	@Test
-	void usesNoOtherServicesCodeOnlyCommon() {
-		architecture.usesNoOtherServicesCode();
+	FetchWorkerArchitectureTests() {
+		super(FetchWorkerApplication.class);
 	}
 
 }

@@ -1,20 +1,11 @@
 package org.tmdbfleet.persist;
 
-import org.junit.jupiter.api.Test;
-import org.tmdbfleet.common.testing.ServiceArchitecture;
+import org.tmdbfleet.common.testing.ServiceArchitectureTests;
 
-class PersistWorkerArchitectureTests {
+class PersistWorkerArchitectureTests extends ServiceArchitectureTests {
 
-	private static final ServiceArchitecture architecture = ServiceArchitecture.of(PersistWorkerApplication.class);
-
-	@Test
-	void packagesFormNoCycles() {
-		architecture.packagesFormNoCycles();
-	}
-
-	@Test
-	void usesNoOtherServicesCodeOnlyCommon() {
-		architecture.usesNoOtherServicesCode();
+	PersistWorkerArchitectureTests() {
+		super(PersistWorkerApplication.class);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -12,9 +13,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The rules every service's code keeps, checked on its compiled main classes: its packages
  * (features) depend on each other without a cycle, and it uses no other service's code, only
- * {@code common}: services meet through Kafka topics and the database, never through classes.
+ * {@code common}: services meet through Kafka topics and the database, never through classes. A
+ * service's test class extends this one, naming its application class; it may add rules of its
+ * own on {@link #classes()}.
  */
-public final class ServiceArchitecture {
+public abstract class ServiceArchitectureTests {
 
 	/** Every deployable's root package. */
 	private static final List<String> SERVICES = List.of("org.tmdbfleet.gateway", "org.tmdbfleet.fetch",
@@ -24,26 +27,23 @@ public final class ServiceArchitecture {
 
 	private final JavaClasses classes;
 
-	private ServiceArchitecture(String root) {
-		this.root = root;
+	protected ServiceArchitectureTests(Class<?> application) {
+		this.root = application.getPackageName();
 		this.classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.importPackages(root);
 	}
 
-	/** The service whose application class this is, by its package. */
-	public static ServiceArchitecture of(Class<?> application) {
-		return new ServiceArchitecture(application.getPackageName());
-	}
-
-	public JavaClasses classes() {
+	protected JavaClasses classes() {
 		return classes;
 	}
 
-	public void packagesFormNoCycles() {
+	@Test
+	void packagesFormNoCycles() {
 		slices().matching(root + ".(*)..").should().beFreeOfCycles().check(classes);
 	}
 
-	public void usesNoOtherServicesCode() {
+	@Test
+	void usesNoOtherServicesCodeOnlyCommon() {
 		String[] others = SERVICES.stream().filter(service -> !service.equals(root)).map(service -> service + "..")
 			.toArray(String[]::new);
 		noClasses().should().dependOnClassesThat().resideInAnyPackage(others).check(classes);
