@@ -14,6 +14,7 @@ import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.gateway.imports.ImportCommandRepository.Taken;
+import org.tmdbfleet.gateway.outbox.Outbox;
 import org.tmdbfleet.gateway.progress.ImportJob;
 import org.tmdbfleet.gateway.progress.ImportQueries;
 import org.tmdbfleet.gateway.progress.ImportStatus;

@@ -20,6 +20,7 @@ import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.gateway.auth.OwnApiCalls;
+import org.tmdbfleet.gateway.outbox.Outbox;
 import org.tmdbfleet.gateway.progress.ImportQueries;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -12,6 +12,7 @@ import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.gateway.imports.ImportCommandRepository.Keyed;
+import org.tmdbfleet.gateway.outbox.Outbox;
 import org.tmdbfleet.gateway.progress.ImportQueries;
 import org.tmdbfleet.gateway.progress.ImportView;
 import org.tmdbfleet.gateway.web.Problems;
@@ -23,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records an import together with its command, in one database transaction; nothing else. Its
  * latency is that transaction, whatever the size of the import and whether Kafka is up: the
- * {@link OutboxRelay} publishes the command. With an idempotency key, a repeated request gets the
- * import the first one created, and nothing is recorded twice.
+ * {@link Outbox}'s relay publishes the command. With an idempotency key, a repeated request gets
+ * the import the first one created, and nothing is recorded twice.
  */
 @Service
 public class ImportService {
