@@ -13,9 +13,9 @@ import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.common.messages.ImportWindow;
+import org.tmdbfleet.gateway.imports.ImportCommandRepository.Found;
 import org.tmdbfleet.gateway.imports.ImportCommandRepository.Taken;
 import org.tmdbfleet.gateway.outbox.Outbox;
-import org.tmdbfleet.gateway.progress.ImportJob;
 import org.tmdbfleet.gateway.progress.ImportQueries;
 import org.tmdbfleet.gateway.progress.ImportStatus;
 import org.tmdbfleet.gateway.progress.ImportView;
@@ -53,11 +53,11 @@ class ImportCommands {
 
 	/** Cancels a queued or running import; cancelling a cancelled one again re-sends the command. */
 	ImportView cancel(UUID id) {
-		ImportJob job = existing(id);
+		Found job = existing(id);
 		transactions.executeWithoutResult(status -> {
 			if (!imports.cancel(id)) {
 				throw Problems.of(HttpStatus.CONFLICT, "Import already ended", "status",
-						"is " + job.getStatus() + "; only a QUEUED or RUNNING import can be cancelled");
+						"is " + job.status() + "; only a QUEUED or RUNNING import can be cancelled");
 			}
 			outbox.append(Topics.CONTROL, List.of(new ImportCancelled(id, Instant.now())));
 		});
@@ -69,17 +69,17 @@ class ImportCommands {
 	 * failed (bad credentials, TMDB refusing the list) is queued again from the start.
 	 */
 	ImportView retry(UUID id) {
-		ImportJob job = existing(id);
+		Found job = existing(id);
 		Request request = Request.of(job);
-		List<ImportWindow> windows = job.getWindows();
+		List<ImportWindow> windows = job.windows();
 		transactions.executeWithoutResult(status -> {
-			if (job.getStatus() == ImportStatus.FAILED && job.getTotalPages() == null) {
+			if (job.status() == ImportStatus.FAILED && job.totalPages() == null) {
 				requeue(job, request);
 				return;
 			}
 			Taken taken = imports.takeFailures(id)
 				.orElseThrow(() -> Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "is "
-						+ job.getStatus() + " with no failed page or movie; only failures, or an import whose "
+						+ job.status() + " with no failed page or movie; only failures, or an import whose "
 						+ "planning failed, can be retried"));
 			outbox.append(Topics.PAGES,
 					taken.pages().stream().map(page -> fetchPage(id, request, windows, page)).toList());
@@ -100,16 +100,16 @@ class ImportCommands {
 					: new FetchPage(id, request.source(), request.filters(), page, null, request.details()));
 	}
 
-	private void requeue(ImportJob job, Request request) {
-		if (!imports.requeue(job.getId())) {
+	private void requeue(Found job, Request request) {
+		if (!imports.requeue(job.id())) {
 			throw Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "changed; read the import again");
 		}
-		outbox.append(Topics.IMPORTS, List.of(new ImportRequested(job.getId(), request.source(), request.maxPages(),
+		outbox.append(Topics.IMPORTS, List.of(new ImportRequested(job.id(), request.source(), request.maxPages(),
 				request.filters(), Instant.now(), request.details())));
 	}
 
-	private ImportJob existing(UUID id) {
-		return queries.job(id)
+	private Found existing(UUID id) {
+		return imports.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import with id " + id));
 	}
 
@@ -120,9 +120,9 @@ class ImportCommands {
 	/** The import's request as recorded, to send its commands again. */
 	private record Request(ImportSource source, Integer maxPages, ImportFilters filters, boolean details) {
 
-		static Request of(ImportJob job) {
-			ImportParams params = ImportParams.read(job.getParams());
-			return new Request(FleetJson.MAPPER.convertValue(job.getSource(), ImportSource.class), params.maxPages(),
+		static Request of(Found job) {
+			ImportParams params = ImportParams.read(job.params());
+			return new Request(FleetJson.MAPPER.convertValue(job.source(), ImportSource.class), params.maxPages(),
 					params.filters(), params.details());
 		}
 

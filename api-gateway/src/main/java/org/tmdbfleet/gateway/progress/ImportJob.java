@@ -22,7 +22,7 @@ import org.tmdbfleet.common.messages.ImportWindow;
 @Entity
 @Immutable
 @Table(name = "import_jobs")
-public class ImportJob {
+class ImportJob {
 
 	@Id
 	private UUID id;
@@ -81,20 +81,20 @@ public class ImportJob {
 	protected ImportJob() {
 	}
 
-	public UUID getId() {
+	UUID getId() {
 		return id;
 	}
 
-	public String getSource() {
+	String getSource() {
 		return source;
 	}
 
 	/** What was asked beyond the source, as JSON (see the commands' {@code ImportParams}). */
-	public String getParams() {
+	String getParams() {
 		return params;
 	}
 
-	public ImportStatus getStatus() {
+	ImportStatus getStatus() {
 		return status;
 	}
 
@@ -102,7 +102,7 @@ public class ImportJob {
 		return requestedPages;
 	}
 
-	public Integer getTotalPages() {
+	Integer getTotalPages() {
 		return totalPages;
 	}
 
@@ -111,7 +111,7 @@ public class ImportJob {
 	}
 
 	/** The release-date windows of a windowed discover import, in date order; else empty. */
-	public List<ImportWindow> getWindows() {
+	List<ImportWindow> getWindows() {
 		return (windows == null) ? List.of() : List.of(FleetJson.MAPPER.readValue(windows, ImportWindow[].class));
 	}
 

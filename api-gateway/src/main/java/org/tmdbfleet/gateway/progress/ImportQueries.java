@@ -48,12 +48,6 @@ public class ImportQueries {
 		return jobs.findById(id).map(this::view);
 	}
 
-	/** The import's row, for a command to check before it acts. */
-	@Transactional(readOnly = true)
-	public Optional<ImportJob> job(UUID id) {
-		return jobs.findById(id);
-	}
-
 	@Transactional(readOnly = true)
 	PageView<ImportSummary> list(ImportStatus status, ImportSource source, int page, int size) {
 		StallWatch.Snapshot fleet = stalls.now();
