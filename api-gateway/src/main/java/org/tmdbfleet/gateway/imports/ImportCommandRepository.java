@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.gateway.progress.ImportOutcomes;
-import org.tmdbfleet.gateway.progress.ImportStatus;
+import org.tmdbfleet.gateway.tracking.ImportStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

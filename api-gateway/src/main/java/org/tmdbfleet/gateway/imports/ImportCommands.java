@@ -16,9 +16,9 @@ import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.gateway.imports.ImportCommandRepository.Found;
 import org.tmdbfleet.gateway.imports.ImportCommandRepository.Taken;
 import org.tmdbfleet.gateway.outbox.Outbox;
-import org.tmdbfleet.gateway.progress.ImportQueries;
-import org.tmdbfleet.gateway.progress.ImportStatus;
-import org.tmdbfleet.gateway.progress.ImportView;
+import org.tmdbfleet.gateway.tracking.ImportQueries;
+import org.tmdbfleet.gateway.tracking.ImportStatus;
+import org.tmdbfleet.gateway.tracking.ImportView;
 import org.tmdbfleet.gateway.web.Problems;
 
 import org.springframework.http.HttpStatus;

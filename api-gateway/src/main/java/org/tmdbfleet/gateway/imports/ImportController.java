@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.tmdbfleet.gateway.imports.ImportService.Started;
-import org.tmdbfleet.gateway.progress.ImportView;
+import org.tmdbfleet.gateway.tracking.ImportView;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

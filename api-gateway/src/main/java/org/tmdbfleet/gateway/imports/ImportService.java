@@ -13,8 +13,8 @@ import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.gateway.imports.ImportCommandRepository.Keyed;
 import org.tmdbfleet.gateway.outbox.Outbox;
-import org.tmdbfleet.gateway.progress.ImportQueries;
-import org.tmdbfleet.gateway.progress.ImportView;
+import org.tmdbfleet.gateway.tracking.ImportQueries;
+import org.tmdbfleet.gateway.tracking.ImportView;
 import org.tmdbfleet.gateway.web.Problems;
 
 import org.springframework.http.HttpStatus;

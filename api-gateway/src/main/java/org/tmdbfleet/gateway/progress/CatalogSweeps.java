@@ -82,9 +82,9 @@ class CatalogSweeps {
 
 	private final Outbox outbox;
 
-	private final ImportProperties properties;
+	private final ProgressProperties properties;
 
-	CatalogSweeps(JdbcClient jdbc, Outbox outbox, ImportProperties properties) {
+	CatalogSweeps(JdbcClient jdbc, Outbox outbox, ProgressProperties properties) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.properties = properties;

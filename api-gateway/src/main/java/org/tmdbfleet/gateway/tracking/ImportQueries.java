@@ -1,12 +1,12 @@
-package org.tmdbfleet.gateway.progress;
+package org.tmdbfleet.gateway.tracking;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.tmdbfleet.common.messages.ImportSource;
-import org.tmdbfleet.gateway.progress.ImportView.FailedMovie;
-import org.tmdbfleet.gateway.progress.ImportView.FailedPage;
+import org.tmdbfleet.gateway.tracking.ImportView.FailedMovie;
+import org.tmdbfleet.gateway.tracking.ImportView.FailedPage;
 import org.tmdbfleet.gateway.web.PageView;
 
 import org.springframework.data.domain.PageImpl;

@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.progress;
+package org.tmdbfleet.gateway.tracking;
 
 import java.util.UUID;
 
@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.tmdbfleet.common.messages.ImportSource;
-import org.tmdbfleet.gateway.progress.ImportView.FailedMovie;
-import org.tmdbfleet.gateway.progress.ImportView.FailedPage;
+import org.tmdbfleet.gateway.tracking.ImportView.FailedMovie;
+import org.tmdbfleet.gateway.tracking.ImportView.FailedPage;
 import org.tmdbfleet.gateway.web.PageView;
 
 import org.springframework.http.HttpStatus;

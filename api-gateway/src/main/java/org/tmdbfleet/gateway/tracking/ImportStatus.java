@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.progress;
+package org.tmdbfleet.gateway.tracking;
 
 /** Where an import stands. */
 public enum ImportStatus {

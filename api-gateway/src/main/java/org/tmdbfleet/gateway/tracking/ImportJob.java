@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.progress;
+package org.tmdbfleet.gateway.tracking;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +16,8 @@ import org.tmdbfleet.common.messages.ImportWindow;
 
 /**
  * An import as the gateway records it, for reading: the commands write its row with SQL
- * ({@code imports}), the progress events with {@link ImportProgressRepository}. The counters are
- * kept up to date as progress arrives, so reading an import reads this one row.
+ * ({@code imports}), the progress events too ({@code progress}). The counters are kept up to date
+ * as progress arrives, so reading an import reads this one row.
  */
 @Entity
 @Immutable
