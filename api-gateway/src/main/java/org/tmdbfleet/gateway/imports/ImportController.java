@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Commands on imports over HTTP: start one, cancel one, retry what failed (reads: {@code progress}). */
+/** Commands on imports over HTTP: start one, cancel one, retry what failed (reads: {@code tracking}). */
 @Tag(name = "imports")
 @RestController
 @RequestMapping("/api/imports")
