@@ -16,15 +16,13 @@ import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.gateway.imports.ImportCommandRepository.Found;
 import org.tmdbfleet.gateway.imports.ImportCommandRepository.Taken;
 import org.tmdbfleet.gateway.outbox.Outbox;
+import org.tmdbfleet.gateway.tracking.ImportNotFound;
 import org.tmdbfleet.gateway.tracking.ImportQueries;
 import org.tmdbfleet.gateway.tracking.ImportStatus;
 import org.tmdbfleet.gateway.tracking.ImportView;
-import org.tmdbfleet.gateway.web.Problems;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What an operator can do to an import once it exists: cancel it, or retry what failed. The
@@ -56,8 +54,7 @@ class ImportCommands {
 		Found job = existing(id);
 		transactions.executeWithoutResult(status -> {
 			if (!imports.cancel(id)) {
-				throw Problems.of(HttpStatus.CONFLICT, "Import already ended", "status",
-						"is " + job.status() + "; only a QUEUED or RUNNING import can be cancelled");
+				throw new ImportAlreadyEnded(job.status());
 			}
 			outbox.append(Topics.CONTROL, List.of(new ImportCancelled(id, Instant.now())));
 		});
@@ -77,10 +74,7 @@ class ImportCommands {
 				requeue(job, request);
 				return;
 			}
-			Taken taken = imports.takeFailures(id)
-				.orElseThrow(() -> Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "is "
-						+ job.status() + " with no failed page or movie; only failures, or an import whose "
-						+ "planning failed, can be retried"));
+			Taken taken = imports.takeFailures(id).orElseThrow(() -> NothingToRetry.noFailures(job.status()));
 			outbox.append(Topics.PAGES,
 					taken.pages().stream().map(page -> fetchPage(id, request, windows, page)).toList());
 			outbox.append(Topics.DETAILS, taken.movies().stream().map(tmdbId -> new FetchDetails(id, tmdbId)).toList());
@@ -102,15 +96,14 @@ class ImportCommands {
 
 	private void requeue(Found job, Request request) {
 		if (!imports.requeue(job.id())) {
-			throw Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "changed; read the import again");
+			throw NothingToRetry.changedMeanwhile();
 		}
 		outbox.append(Topics.IMPORTS, List.of(new ImportRequested(job.id(), request.source(), request.maxPages(),
 				request.filters(), Instant.now(), request.details())));
 	}
 
 	private Found existing(UUID id) {
-		return imports.find(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import with id " + id));
+		return imports.find(id).orElseThrow(() -> new ImportNotFound(id));
 	}
 
 	private ImportView view(UUID id) {

@@ -15,9 +15,7 @@ import org.tmdbfleet.gateway.imports.ImportCommandRepository.Keyed;
 import org.tmdbfleet.gateway.outbox.Outbox;
 import org.tmdbfleet.gateway.tracking.ImportQueries;
 import org.tmdbfleet.gateway.tracking.ImportView;
-import org.tmdbfleet.gateway.web.Problems;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -98,8 +96,7 @@ public class ImportService {
 		boolean sameRequest = earlier.source().equals(source)
 				&& FleetJson.MAPPER.readTree(earlier.params()).equals(FleetJson.MAPPER.readTree(params));
 		if (!sameRequest) {
-			throw Problems.of(HttpStatus.CONFLICT, "Idempotency key reused", ImportController.IDEMPOTENCY_KEY,
-					"was already used for a different request body; send a new key for a new import");
+			throw new IdempotencyKeyReused();
 		}
 		return new Recorded(earlier.id(), false);
 	}

@@ -58,15 +58,24 @@ public final class Problems {
 		return invalid(HttpStatus.BAD_REQUEST, errors);
 	}
 
-	private static ProblemDetail invalid(HttpStatus status, List<InvalidField> errors) {
-		List<InvalidField> sorted = errors.stream()
+	static ProblemDetail invalid(HttpStatus status, List<InvalidField> errors) {
+		List<InvalidField> sorted = sorted(errors);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(sorted));
+		problem.setProperty("errors", sorted);
+		return problem;
+	}
+
+	/** The inputs in the order a problem lists them: by field, each once. */
+	static List<InvalidField> sorted(List<InvalidField> errors) {
+		return errors.stream()
 			.distinct()
 			.sorted(Comparator.comparing(InvalidField::field).thenComparing(InvalidField::message))
 			.toList();
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				sorted.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
-		problem.setProperty("errors", sorted);
-		return problem;
+	}
+
+	/** A problem's detail: each input and what is wrong with it. */
+	static String detail(List<InvalidField> sorted) {
+		return sorted.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
 	}
 
 	/**
