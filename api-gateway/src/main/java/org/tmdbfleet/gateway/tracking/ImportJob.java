@@ -29,8 +29,6 @@ class ImportJob {
 
 	private String source;
 
-	private String params;
-
 	@Enumerated(EnumType.STRING)
 	private ImportStatus status;
 
@@ -87,11 +85,6 @@ class ImportJob {
 
 	String getSource() {
 		return source;
-	}
-
-	/** What was asked beyond the source, as JSON (see the commands' {@code ImportParams}). */
-	String getParams() {
-		return params;
 	}
 
 	ImportStatus getStatus() {
