@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What the commands read of an import's row and write to its rows. Each statement decides by the row as it stands
- * (a status in its WHERE), so two concurrent commands never both succeed where only one may, and
- * the counters move with the rows they count (see {@code V5__progress_counters.sql}).
+ * What the commands read of an import's row and write to its rows. Each write decides by the row
+ * as it stands (a status in its WHERE), so two concurrent commands never both succeed where only
+ * one may, and the counters move with the rows they count (see {@code V5__progress_counters.sql}).
  */
 @Repository
 class ImportCommandRepository {
