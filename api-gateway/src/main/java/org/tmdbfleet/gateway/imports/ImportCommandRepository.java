@@ -4,15 +4,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.tmdbfleet.common.kafka.FleetJson;
+import org.tmdbfleet.common.messages.ImportWindow;
 import org.tmdbfleet.gateway.progress.ImportOutcomes;
+import org.tmdbfleet.gateway.tracking.ImportStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What the commands write to an import's rows. Each statement decides by the row as it stands
- * (a status in its WHERE), so two concurrent commands never both succeed where only one may, and
- * the counters move with the rows they count (see {@code V5__progress_counters.sql}).
+ * What the commands read of an import's row and write to its rows. Each write decides by the row
+ * as it stands (a status in its WHERE), so two concurrent commands never both succeed where only
+ * one may, and the counters move with the rows they count (see {@code V5__progress_counters.sql}).
  */
 @Repository
 class ImportCommandRepository {
@@ -24,6 +27,21 @@ class ImportCommandRepository {
 	ImportCommandRepository(JdbcClient jdbc, ImportOutcomes outcomes) {
 		this.jdbc = jdbc;
 		this.outcomes = outcomes;
+	}
+
+	/** The import as a command finds it before it acts; empty if there is none. */
+	Optional<Found> find(UUID id) {
+		return jdbc.sql("""
+				select source, params::text, status, total_pages, windows::text from import_jobs where id = :id
+				""")
+			.param("id", id)
+			.query((row, n) -> new Found(id, row.getString(1), row.getString(2), ImportStatus.valueOf(row.getString(3)),
+					row.getObject(4, Integer.class), windows(row.getString(5))))
+			.optional();
+	}
+
+	private static List<ImportWindow> windows(String json) {
+		return (json == null) ? List.of() : List.of(FleetJson.MAPPER.readValue(json, ImportWindow[].class));
 	}
 
 	/** @return false if the idempotency key was taken meanwhile (nothing was inserted) */
@@ -107,6 +125,18 @@ class ImportCommandRepository {
 				update import_jobs set status = 'QUEUED', error = null, finished_at = null, heartbeat_at = now()
 				where id = :id and status = 'FAILED' and total_pages is null
 				""").param("id", id).update() > 0;
+	}
+
+	/**
+	 * An import as a command finds it: what it decides by, and what it needs to send the import's
+	 * commands again.
+	 *
+	 * @param params what was asked beyond the source, as JSON ({@link ImportParams})
+	 * @param totalPages pages planned, null until the plan is made
+	 * @param windows the release-date windows of a windowed discover import, in date order; else empty
+	 */
+	record Found(UUID id, String source, String params, ImportStatus status, Integer totalPages,
+			List<ImportWindow> windows) {
 	}
 
 	/** The failed pages and movies a retry took. */

@@ -13,17 +13,16 @@ import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.common.messages.ImportWindow;
+import org.tmdbfleet.gateway.imports.ImportCommandRepository.Found;
 import org.tmdbfleet.gateway.imports.ImportCommandRepository.Taken;
-import org.tmdbfleet.gateway.progress.ImportJob;
-import org.tmdbfleet.gateway.progress.ImportQueries;
-import org.tmdbfleet.gateway.progress.ImportStatus;
-import org.tmdbfleet.gateway.progress.ImportView;
-import org.tmdbfleet.gateway.web.Problems;
+import org.tmdbfleet.gateway.outbox.Outbox;
+import org.tmdbfleet.gateway.tracking.ImportNotFound;
+import org.tmdbfleet.gateway.tracking.ImportQueries;
+import org.tmdbfleet.gateway.tracking.ImportStatus;
+import org.tmdbfleet.gateway.tracking.ImportView;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What an operator can do to an import once it exists: cancel it, or retry what failed. The
@@ -52,11 +51,10 @@ class ImportCommands {
 
 	/** Cancels a queued or running import; cancelling a cancelled one again re-sends the command. */
 	ImportView cancel(UUID id) {
-		ImportJob job = existing(id);
+		Found job = existing(id);
 		transactions.executeWithoutResult(status -> {
 			if (!imports.cancel(id)) {
-				throw Problems.of(HttpStatus.CONFLICT, "Import already ended", "status",
-						"is " + job.getStatus() + "; only a QUEUED or RUNNING import can be cancelled");
+				throw new ImportAlreadyEnded(job.status());
 			}
 			outbox.append(Topics.CONTROL, List.of(new ImportCancelled(id, Instant.now())));
 		});
@@ -68,18 +66,15 @@ class ImportCommands {
 	 * failed (bad credentials, TMDB refusing the list) is queued again from the start.
 	 */
 	ImportView retry(UUID id) {
-		ImportJob job = existing(id);
+		Found job = existing(id);
 		Request request = Request.of(job);
-		List<ImportWindow> windows = job.getWindows();
+		List<ImportWindow> windows = job.windows();
 		transactions.executeWithoutResult(status -> {
-			if (job.getStatus() == ImportStatus.FAILED && job.getTotalPages() == null) {
+			if (job.status() == ImportStatus.FAILED && job.totalPages() == null) {
 				requeue(job, request);
 				return;
 			}
-			Taken taken = imports.takeFailures(id)
-				.orElseThrow(() -> Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "is "
-						+ job.getStatus() + " with no failed page or movie; only failures, or an import whose "
-						+ "planning failed, can be retried"));
+			Taken taken = imports.takeFailures(id).orElseThrow(() -> NothingToRetry.noFailures(job.status()));
 			outbox.append(Topics.PAGES,
 					taken.pages().stream().map(page -> fetchPage(id, request, windows, page)).toList());
 			outbox.append(Topics.DETAILS, taken.movies().stream().map(tmdbId -> new FetchDetails(id, tmdbId)).toList());
@@ -99,17 +94,16 @@ class ImportCommands {
 					: new FetchPage(id, request.source(), request.filters(), page, null, request.details()));
 	}
 
-	private void requeue(ImportJob job, Request request) {
-		if (!imports.requeue(job.getId())) {
-			throw Problems.of(HttpStatus.CONFLICT, "Nothing to retry", "status", "changed; read the import again");
+	private void requeue(Found job, Request request) {
+		if (!imports.requeue(job.id())) {
+			throw NothingToRetry.changedMeanwhile();
 		}
-		outbox.append(Topics.IMPORTS, List.of(new ImportRequested(job.getId(), request.source(), request.maxPages(),
+		outbox.append(Topics.IMPORTS, List.of(new ImportRequested(job.id(), request.source(), request.maxPages(),
 				request.filters(), Instant.now(), request.details())));
 	}
 
-	private ImportJob existing(UUID id) {
-		return queries.job(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import with id " + id));
+	private Found existing(UUID id) {
+		return imports.find(id).orElseThrow(() -> new ImportNotFound(id));
 	}
 
 	private ImportView view(UUID id) {
@@ -119,9 +113,9 @@ class ImportCommands {
 	/** The import's request as recorded, to send its commands again. */
 	private record Request(ImportSource source, Integer maxPages, ImportFilters filters, boolean details) {
 
-		static Request of(ImportJob job) {
-			ImportParams params = ImportParams.read(job.getParams());
-			return new Request(FleetJson.MAPPER.convertValue(job.getSource(), ImportSource.class), params.maxPages(),
+		static Request of(Found job) {
+			ImportParams params = ImportParams.read(job.params());
+			return new Request(FleetJson.MAPPER.convertValue(job.source(), ImportSource.class), params.maxPages(),
 					params.filters(), params.details());
 		}
 

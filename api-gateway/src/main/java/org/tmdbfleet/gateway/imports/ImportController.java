@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.tmdbfleet.gateway.imports.ImportService.Started;
-import org.tmdbfleet.gateway.progress.ImportView;
+import org.tmdbfleet.gateway.tracking.ImportView;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Commands on imports over HTTP: start one, cancel one, retry what failed (reads: {@code progress}). */
+/** Commands on imports over HTTP: start one, cancel one, retry what failed (reads: {@code tracking}). */
 @Tag(name = "imports")
 @RestController
 @RequestMapping("/api/imports")

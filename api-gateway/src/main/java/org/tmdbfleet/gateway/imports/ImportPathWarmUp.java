@@ -20,7 +20,8 @@ import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.gateway.auth.OwnApiCalls;
-import org.tmdbfleet.gateway.progress.ImportQueries;
+import org.tmdbfleet.gateway.outbox.Outbox;
+import org.tmdbfleet.gateway.tracking.ImportQueries;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.ApplicationArguments;

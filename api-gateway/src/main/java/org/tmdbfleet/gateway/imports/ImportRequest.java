@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.tmdbfleet.common.messages.ImportFilters;
 import org.tmdbfleet.common.messages.ImportSource;
-import org.tmdbfleet.gateway.web.Problems;
+import org.tmdbfleet.gateway.web.InvalidInput;
 
 /**
  * The body of {@code POST /api/imports}. Its filters are checked here, at the edge, so that a
@@ -80,20 +80,20 @@ public record ImportRequest(@Schema(description = "The TMDB list to import", exa
 	 */
 	public ImportRequest checked(LocalDate today) {
 		if (includeAdult != null && source != ImportSource.CATALOG) {
-			throw Problems.badRequest("includeAdult", "is only for catalog imports: lists leave adult titles out");
+			throw new InvalidInput("includeAdult", "is only for catalog imports: lists leave adult titles out");
 		}
 		if (source == ImportSource.CHANGES) {
 			return checkedChanges(today);
 		}
 		if (from != null || to != null) {
-			throw Problems.badRequest(from != null ? "from" : "to", "is only for changes imports");
+			throw new InvalidInput(from != null ? "from" : "to", "is only for changes imports");
 		}
 		if (source == ImportSource.CATALOG) {
 			if (filters != null) {
-				throw Problems.badRequest("filters", "are for lists and discover; a catalog import takes every movie");
+				throw new InvalidInput("filters", "are for lists and discover; a catalog import takes every movie");
 			}
 			if (maxPages != null) {
-				throw Problems.badRequest("maxPages", "is for lists and discover; a catalog import takes every movie");
+				throw new InvalidInput("maxPages", "is for lists and discover; a catalog import takes every movie");
 			}
 			return this;
 		}
@@ -101,7 +101,7 @@ public record ImportRequest(@Schema(description = "The TMDB list to import", exa
 			filters.checkReleaseDates();
 		}
 		if (maxPages != null && maxPages > LIST_MAX_PAGES && source != ImportSource.DISCOVER) {
-			throw Problems.badRequest("maxPages", "must be at most " + LIST_MAX_PAGES + " for " + source.wireName()
+			throw new InvalidInput("maxPages", "must be at most " + LIST_MAX_PAGES + " for " + source.wireName()
 					+ ": TMDB serves no further page; only discover goes beyond, in release-date windows");
 		}
 		return this;
@@ -113,13 +113,13 @@ public record ImportRequest(@Schema(description = "The TMDB list to import", exa
 	 */
 	private ImportRequest checkedChanges(LocalDate today) {
 		if (filters != null) {
-			throw Problems.badRequest("filters", "are for lists and discover; a changes import takes from and to");
+			throw new InvalidInput("filters", "are for lists and discover; a changes import takes from and to");
 		}
 		LocalDate earliest = today.minusDays(CHANGES_REACH);
 		checkChangesDay("from", from, today, earliest);
 		checkChangesDay("to", to, today, earliest);
 		if (from != null && to != null && from.isAfter(to)) {
-			throw Problems.badRequest("from", "must not be after to");
+			throw new InvalidInput("from", "must not be after to");
 		}
 		if (from == null && to == null) {
 			return this;
@@ -127,7 +127,7 @@ public record ImportRequest(@Schema(description = "The TMDB list to import", exa
 		LocalDate last = (to != null) ? to : today;
 		LocalDate first = (from != null) ? from : to.minusDays(1);
 		if (first.isBefore(earliest)) {
-			throw Problems.badRequest("to", "without from means the day before to, and TMDB's changes reach "
+			throw new InvalidInput("to", "without from means the day before to, and TMDB's changes reach "
 					+ CHANGES_REACH + " days back (to " + earliest + "); give from, or a later to");
 		}
 		return new ImportRequest(source, maxPages, null, details, first, last, null);
@@ -135,10 +135,10 @@ public record ImportRequest(@Schema(description = "The TMDB list to import", exa
 
 	private static void checkChangesDay(String field, LocalDate day, LocalDate today, LocalDate earliest) {
 		if (day != null && day.isAfter(today)) {
-			throw Problems.badRequest(field, "must not be after today (" + today + "): TMDB lists no changes yet");
+			throw new InvalidInput(field, "must not be after today (" + today + "): TMDB lists no changes yet");
 		}
 		if (day != null && day.isBefore(earliest)) {
-			throw Problems.badRequest(field, "TMDB's changes reach " + CHANGES_REACH + " days back (to " + earliest
+			throw new InvalidInput(field, "TMDB's changes reach " + CHANGES_REACH + " days back (to " + earliest
 					+ "); older changes need a catalog import");
 		}
 	}
@@ -190,7 +190,7 @@ public record ImportRequest(@Schema(description = "The TMDB list to import", exa
 
 		private static void checkReleaseDate(String field, LocalDate day) {
 			if (day != null && (day.isBefore(EARLIEST_RELEASE) || day.isAfter(LATEST_RELEASE))) {
-				throw Problems.badRequest(field, "must be from " + EARLIEST_RELEASE + " to " + LATEST_RELEASE);
+				throw new InvalidInput(field, "must be from " + EARLIEST_RELEASE + " to " + LATEST_RELEASE);
 			}
 		}
 

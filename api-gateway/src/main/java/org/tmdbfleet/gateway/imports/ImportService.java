@@ -12,19 +12,18 @@ import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.ImportRequested;
 import org.tmdbfleet.gateway.imports.ImportCommandRepository.Keyed;
-import org.tmdbfleet.gateway.progress.ImportQueries;
-import org.tmdbfleet.gateway.progress.ImportView;
-import org.tmdbfleet.gateway.web.Problems;
+import org.tmdbfleet.gateway.outbox.Outbox;
+import org.tmdbfleet.gateway.tracking.ImportQueries;
+import org.tmdbfleet.gateway.tracking.ImportView;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records an import together with its command, in one database transaction; nothing else. Its
  * latency is that transaction, whatever the size of the import and whether Kafka is up: the
- * {@link OutboxRelay} publishes the command. With an idempotency key, a repeated request gets the
- * import the first one created, and nothing is recorded twice.
+ * {@link Outbox}'s relay publishes the command. With an idempotency key, a repeated request gets
+ * the import the first one created, and nothing is recorded twice.
  */
 @Service
 public class ImportService {
@@ -97,8 +96,7 @@ public class ImportService {
 		boolean sameRequest = earlier.source().equals(source)
 				&& FleetJson.MAPPER.readTree(earlier.params()).equals(FleetJson.MAPPER.readTree(params));
 		if (!sameRequest) {
-			throw Problems.of(HttpStatus.CONFLICT, "Idempotency key reused", ImportController.IDEMPOTENCY_KEY,
-					"was already used for a different request body; send a new key for a new import");
+			throw new IdempotencyKeyReused();
 		}
 		return new Recorded(earlier.id(), false);
 	}

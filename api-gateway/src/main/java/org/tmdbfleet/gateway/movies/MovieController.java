@@ -8,18 +8,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.tmdbfleet.gateway.web.InvalidInput;
 import org.tmdbfleet.gateway.web.PageView;
-import org.tmdbfleet.gateway.web.Problems;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The imported catalog: search it, read one movie. */
 @Tag(name = "movies")
@@ -67,7 +65,7 @@ class MovieController {
 	MovieDetail get(@PathVariable @Positive long tmdbId) {
 		return movies.findById(tmdbId)
 			.map(movie -> MovieDetail.of(movie, movies.findPayload(tmdbId).orElse(null)))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No movie with TMDB id " + tmdbId));
+			.orElseThrow(() -> new MovieNotFound(tmdbId));
 	}
 
 	/** Blank is no filter; anything else needs a trigram to be found by the index. */
@@ -77,7 +75,7 @@ class MovieController {
 			return null;
 		}
 		if (text.length() < MIN_QUERY_LENGTH) {
-			throw Problems.badRequest("query", "must have at least " + MIN_QUERY_LENGTH + " characters");
+			throw new InvalidInput("query", "must have at least " + MIN_QUERY_LENGTH + " characters");
 		}
 		return text;
 	}

@@ -7,10 +7,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * TMDB's reference data as the fleet last read it (with each import's planning): the genres
@@ -46,8 +44,7 @@ class ReferenceDataController {
 	ImageConfigurationView images() {
 		return images.findById(true)
 			.map(ImageConfigurationView::of)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-					"TMDB's image configuration is not known yet: it is read when an import is planned"));
+			.orElseThrow(ImageConfigurationNotRead::new);
 	}
 
 	/** A genre: its TMDB id and its English name. */

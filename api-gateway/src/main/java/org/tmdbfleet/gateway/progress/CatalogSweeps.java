@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.DetailsRequested;
-import org.tmdbfleet.gateway.imports.Outbox;
+import org.tmdbfleet.gateway.outbox.Outbox;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -82,9 +82,9 @@ class CatalogSweeps {
 
 	private final Outbox outbox;
 
-	private final ImportProperties properties;
+	private final ProgressProperties properties;
 
-	CatalogSweeps(JdbcClient jdbc, Outbox outbox, ImportProperties properties) {
+	CatalogSweeps(JdbcClient jdbc, Outbox outbox, ProgressProperties properties) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.properties = properties;

@@ -21,9 +21,9 @@ class CompletionRecheck extends PeriodicTask {
 
 	private final ImportProgressRepository progress;
 
-	private final ImportProperties properties;
+	private final ProgressProperties properties;
 
-	CompletionRecheck(ImportProgressRepository progress, ImportProperties properties) {
+	CompletionRecheck(ImportProgressRepository progress, ProgressProperties properties) {
 		super("import-recheck", properties.recheckInterval());
 		this.progress = progress;
 		this.properties = properties;

@@ -1,7 +1,6 @@
 package org.tmdbfleet.gateway.progress;
 
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,12 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 class ImportProgressRepository {
-
-	/**
-	 * Read on every import read and stream tick (the stall rule): the index on
-	 * {@code heartbeat_at} makes it one step down the index, however many imports there are.
-	 */
-	static final String LAST_PROGRESS = "select max(heartbeat_at) from import_jobs";
 
 	/*
 	 * Done when every planned page has an outcome, none is being retried, and every movie the
@@ -278,11 +271,6 @@ class ImportProgressRepository {
 				update import_jobs set status = 'FAILED', error = :reason, finished_at = now(), heartbeat_at = now()
 				where id = :id and status in ('QUEUED', 'RUNNING') and total_pages is null
 				""" + ImportOutcomes.RETURNING).param("id", id).param("reason", reason).query(ImportOutcomes::ended).list());
-	}
-
-	/** When any import last progressed; null if none ever did. */
-	Instant lastProgress() {
-		return jdbc.sql(LAST_PROGRESS).query(Instant.class).optional().orElse(null);
 	}
 
 	/**

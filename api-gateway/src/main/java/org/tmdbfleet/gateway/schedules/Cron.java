@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 
-import org.tmdbfleet.gateway.web.Problems;
+import org.tmdbfleet.gateway.web.InvalidInput;
 
 import org.springframework.scheduling.support.CronExpression;
 
@@ -25,14 +25,14 @@ record Cron(CronExpression expression, ZoneId zone) {
 	/** Due times counted at most, when telling how many a catch-up ran for. */
 	private static final int MAX_COUNTED = 10_000;
 
-	/** @throws org.springframework.web.ErrorResponseException a 400 naming {@code cron} or {@code zone} */
+	/** @throws InvalidInput naming {@code cron} or {@code zone} */
 	static Cron parse(String cron, String zone) {
 		ZoneId zoneId;
 		try {
 			zoneId = ZoneId.of(zone);
 		}
 		catch (DateTimeException ex) {
-			throw Problems.badRequest("zone", "is not a time zone: use a region such as Europe/Berlin, or UTC");
+			throw new InvalidInput("zone", "is not a time zone: use a region such as Europe/Berlin, or UTC");
 		}
 		String fields = cron.trim();
 		if (!fields.startsWith("@") && fields.split("\\s+").length == 5) {
@@ -42,7 +42,7 @@ record Cron(CronExpression expression, ZoneId zone) {
 			return new Cron(CronExpression.parse(fields), zoneId);
 		}
 		catch (IllegalArgumentException ex) {
-			throw Problems.badRequest("cron", "is not a cron expression (" + ex.getMessage()
+			throw new InvalidInput("cron", "is not a cron expression (" + ex.getMessage()
 					+ "): five fields, minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\"");
 		}
 	}

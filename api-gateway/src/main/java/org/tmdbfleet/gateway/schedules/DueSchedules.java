@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.gateway.imports.ImportRequest;
 import org.tmdbfleet.gateway.imports.ImportService;
+import org.tmdbfleet.gateway.web.InvalidInput;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Fires due schedules. A due schedule is fired by whichever gateway takes its row first
@@ -169,7 +169,7 @@ class DueSchedules {
 			try {
 				next = Cron.parse(schedule.cron(), schedule.zone()).next(now);
 			}
-			catch (ErrorResponseException ex) {
+			catch (InvalidInput ex) {
 				next = null;
 			}
 			moveOn(schedule, next, now);
@@ -209,8 +209,8 @@ class DueSchedules {
 			importChecks.validate(request);
 			return new Run(imports.startInTransaction(request.checked(today)), null);
 		}
-		catch (ErrorResponseException ex) {
-			return new Run(null, "the import cannot start now: " + ex.getBody().getDetail());
+		catch (InvalidInput ex) {
+			return new Run(null, "the import cannot start now: " + ex.getMessage());
 		}
 	}
 

@@ -10,9 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.tmdbfleet.common.messages.ImportSource;
 import org.tmdbfleet.gateway.imports.ImportRequest;
-import org.tmdbfleet.gateway.web.Problems;
-
-import org.springframework.web.ErrorResponseException;
+import org.tmdbfleet.gateway.web.InvalidInput;
 
 /**
  * The body of {@code POST /api/schedules}.
@@ -40,17 +38,17 @@ record ScheduleRequest(
 	Cron checked(Instant now) {
 		Cron cron = Cron.parse(this.cron, zoneOrUtc());
 		if (cron.next(now) == null) {
-			throw Problems.badRequest("cron", "is never due");
+			throw new InvalidInput("cron", "is never due");
 		}
 		if (importRequest.source() == ImportSource.CHANGES && (importRequest.from() != null || importRequest.to() != null)) {
-			throw Problems.badRequest("import.from",
+			throw new InvalidInput("import.from",
 					"a scheduled changes import takes no days: each run goes on from where the last sync ended");
 		}
 		try {
 			importRequest.checked(LocalDate.ofInstant(now, ZoneOffset.UTC));
 		}
-		catch (ErrorResponseException ex) {
-			throw Problems.nested("import", ex);
+		catch (InvalidInput ex) {
+			throw ex.nested("import");
 		}
 		return cron;
 	}

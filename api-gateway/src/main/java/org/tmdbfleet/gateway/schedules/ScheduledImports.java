@@ -6,7 +6,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.tmdbfleet.gateway.imports.ImportRequest;
 import org.tmdbfleet.gateway.web.InvalidField;
-import org.tmdbfleet.gateway.web.Problems;
+import org.tmdbfleet.gateway.web.InvalidInput;
 
 import org.springframework.stereotype.Component;
 
@@ -24,14 +24,14 @@ class ScheduledImports {
 		this.validator = validator;
 	}
 
-	/** @throws org.springframework.web.ErrorResponseException a 400 naming each invalid field */
+	/** @throws InvalidInput naming each invalid field */
 	void validate(ImportRequest request) {
 		if (request == null) {
-			throw Problems.badRequest("import", "is required: the import each run starts, e.g. {\"source\": \"changes\"}");
+			throw new InvalidInput("import", "is required: the import each run starts, e.g. {\"source\": \"changes\"}");
 		}
 		Set<ConstraintViolation<ImportRequest>> violations = validator.validate(request);
 		if (!violations.isEmpty()) {
-			throw Problems.badRequest(violations.stream()
+			throw new InvalidInput(violations.stream()
 				.map(violation -> new InvalidField("import." + violation.getPropertyPath(), violation.getMessage()))
 				.toList());
 		}

@@ -9,13 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.tmdbfleet.common.kafka.FleetJson;
-import org.tmdbfleet.gateway.web.Problems;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Schedules and their runs as the API keeps and shows them; {@link DueSchedules} fires them.
@@ -61,8 +58,7 @@ class Schedules {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw Problems.of(HttpStatus.CONFLICT, "Schedule name taken", "name",
-					"is the name of another schedule; pick another or delete that one");
+			throw new ScheduleNameTaken();
 		}
 		return find(id).orElseThrow();
 	}
@@ -90,12 +86,12 @@ class Schedules {
 
 	void delete(UUID id) {
 		if (jdbc.sql("delete from schedules where id = :id").param("id", id).update() == 0) {
-			throw notFound(id);
+			throw new ScheduleNotFound(id);
 		}
 	}
 
 	ScheduleView existing(UUID id) {
-		return find(id).orElseThrow(() -> notFound(id));
+		return find(id).orElseThrow(() -> new ScheduleNotFound(id));
 	}
 
 	private ScheduleView view(ResultSet row) throws SQLException {
@@ -110,10 +106,6 @@ class Schedules {
 				FleetJson.MAPPER.readTree(row.getString("import")), row.getBoolean("paused"),
 				row.getTimestamp("next_run_at").toInstant(), runs.isEmpty() ? null : runs.getFirst(), runs,
 				row.getTimestamp("created_at").toInstant());
-	}
-
-	private static ResponseStatusException notFound(UUID id) {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No schedule with id " + id);
 	}
 
 }

@@ -26,6 +26,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -42,9 +43,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every refused request into {@code application/problem+json}. Spring MVC's own
- * exceptions keep their status (404, 405, 406, 415, ...); binding, validation and parse errors
- * become a 400 whose {@code errors} name each field and the reason. Anything unexpected is a
- * 500 that says nothing about its cause: the cause goes to the log.
+ * exceptions keep their status (404, 405, 406, 415, ...); binding, validation and parse errors,
+ * and the services' {@link InvalidInput}, become a 400 whose {@code errors} name each field and
+ * the reason; a {@link NotFound} is a 404, a {@link Conflict} a 409. Anything unexpected is a 500
+ * that says nothing about its cause: the cause goes to the log.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -102,6 +104,36 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 				"No endpoint answers " + ex.getHttpMethod() + " on this path.");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
+	}
+
+	/** Something the request names does not exist. */
+	@ExceptionHandler(NotFound.class)
+	ResponseEntity<Object> notFound(NotFound ex, WebRequest request) {
+		return refuse(new ErrorResponseException(HttpStatus.NOT_FOUND,
+				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage()), null), request);
+	}
+
+	/** The state of what the request names refuses it: titled by the conflict, naming its input. */
+	@ExceptionHandler(Conflict.class)
+	ResponseEntity<Object> conflict(Conflict ex, WebRequest request) {
+		ProblemDetail problem = Problems.invalid(HttpStatus.CONFLICT, List.of(ex.input()));
+		problem.setTitle(ex.title());
+		return refuse(new ErrorResponseException(HttpStatus.CONFLICT, problem, null), request);
+	}
+
+	@ExceptionHandler(InvalidInput.class)
+	ResponseEntity<Object> invalidInput(InvalidInput ex, WebRequest request) {
+		return refuse(new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(ex.errors()), null), request);
+	}
+
+	/**
+	 * A service's refusal is answered as Spring MVC answers an ErrorResponseException (a
+	 * ResponseStatusException, say): its problem negotiated against the Accept header, where the
+	 * problems built here for Spring's own exceptions have their type preset. An Accept header
+	 * that cannot be parsed gets the status without a body.
+	 */
+	private ResponseEntity<Object> refuse(ErrorResponseException refusal, WebRequest request) {
+		return handleErrorResponseException(refusal, refusal.getHeaders(), refusal.getStatusCode(), request);
 	}
 
 	/**

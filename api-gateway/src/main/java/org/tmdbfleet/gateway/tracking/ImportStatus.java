@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.progress;
+package org.tmdbfleet.gateway.tracking;
 
 /** Where an import stands. */
 public enum ImportStatus {
@@ -29,7 +29,7 @@ public enum ImportStatus {
 	STALLED;
 
 	/** Whether nothing more happens to the import unless someone acts (retry). */
-	public boolean ended() {
+	boolean ended() {
 		return this == COMPLETED || this == COMPLETED_WITH_ERRORS || this == FAILED || this == CANCELLED;
 	}
 

@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.progress;
+package org.tmdbfleet.gateway.tracking;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -43,7 +43,7 @@ class ImportEventStreams implements DisposableBean {
 
 	private final ImportQueries imports;
 
-	private final ImportProperties properties;
+	private final TrackingProperties properties;
 
 	private final Map<UUID, Feed> feeds = new ConcurrentHashMap<>();
 
@@ -52,7 +52,7 @@ class ImportEventStreams implements DisposableBean {
 
 	private final Counter reads;
 
-	ImportEventStreams(ImportQueries imports, ImportProperties properties, MeterRegistry registry) {
+	ImportEventStreams(ImportQueries imports, TrackingProperties properties, MeterRegistry registry) {
 		this.imports = imports;
 		this.properties = properties;
 		this.reads = Counter.builder("fleet.imports.stream.reads")

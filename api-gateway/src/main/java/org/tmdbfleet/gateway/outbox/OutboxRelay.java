@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.outbox;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.tracking;
 
 import java.sql.Timestamp;
 import java.time.Instant;

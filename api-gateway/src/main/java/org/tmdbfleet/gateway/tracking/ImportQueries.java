@@ -1,12 +1,12 @@
-package org.tmdbfleet.gateway.progress;
+package org.tmdbfleet.gateway.tracking;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.tmdbfleet.common.messages.ImportSource;
-import org.tmdbfleet.gateway.progress.ImportView.FailedMovie;
-import org.tmdbfleet.gateway.progress.ImportView.FailedPage;
+import org.tmdbfleet.gateway.tracking.ImportView.FailedMovie;
+import org.tmdbfleet.gateway.tracking.ImportView.FailedPage;
 import org.tmdbfleet.gateway.web.PageView;
 
 import org.springframework.data.domain.PageImpl;
@@ -46,12 +46,6 @@ public class ImportQueries {
 	@Transactional(readOnly = true)
 	public Optional<ImportView> find(UUID id) {
 		return jobs.findById(id).map(this::view);
-	}
-
-	/** The import's row, for a command to check before it acts. */
-	@Transactional(readOnly = true)
-	public Optional<ImportJob> job(UUID id) {
-		return jobs.findById(id);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.progress;
+package org.tmdbfleet.gateway.tracking;
 
 import java.util.List;
 
@@ -29,7 +29,7 @@ class LastProgressQueryIntegrationTests extends GatewayIntegrationTestSupport {
 				""", IMPORTS);
 		jdbc.execute("analyze import_jobs");
 
-		List<String> plan = jdbc.queryForList("explain " + ImportProgressRepository.LAST_PROGRESS, String.class);
+		List<String> plan = jdbc.queryForList("explain " + StallWatch.LAST_PROGRESS, String.class);
 
 		assertThat(String.join("\n", plan)).as("the plan of the stall rule's read at %,d imports", IMPORTS)
 			.doesNotContain("Seq Scan")

@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.progress;
+package org.tmdbfleet.gateway.tracking;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -13,6 +13,7 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Root;
 
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,21 +27,26 @@ import org.springframework.stereotype.Component;
 @Component
 class StallWatch {
 
+	/**
+	 * Read on every import read and stream tick: the index on {@code heartbeat_at} makes it one
+	 * step down the index, however many imports there are.
+	 */
+	static final String LAST_PROGRESS = "select max(heartbeat_at) from import_jobs";
+
 	private static final List<ImportStatus> UNFINISHED = List.of(ImportStatus.QUEUED, ImportStatus.RUNNING);
 
-	private final ImportProperties properties;
+	private final TrackingProperties properties;
 
-	private final ImportProgressRepository progress;
+	private final JdbcClient jdbc;
 
 	private final ImportJobRepository jobs;
 
 	/** The imports by status as last counted, and when; one count serves a whole scrape. */
 	private volatile Counted counted = new Counted(Map.of(), 0);
 
-	StallWatch(ImportProperties properties, ImportProgressRepository progress, ImportJobRepository jobs,
-			MeterRegistry registry) {
+	StallWatch(TrackingProperties properties, JdbcClient jdbc, ImportJobRepository jobs, MeterRegistry registry) {
 		this.properties = properties;
-		this.progress = progress;
+		this.jdbc = jdbc;
 		this.jobs = jobs;
 		for (ImportStatus status : ImportStatus.values()) {
 			Gauge.builder("fleet.imports", () -> countsByStatus().getOrDefault(status, 0L))
@@ -73,7 +79,7 @@ class StallWatch {
 	/** The fleet as it stands now; read once per request. */
 	Snapshot now() {
 		Instant cutoff = Instant.now().minus(properties.stalledAfter());
-		Instant lastProgress = progress.lastProgress();
+		Instant lastProgress = jdbc.sql(LAST_PROGRESS).query(Instant.class).optional().orElse(null);
 		return new Snapshot(cutoff, lastProgress == null || lastProgress.isBefore(cutoff));
 	}
 

@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.tracking;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;

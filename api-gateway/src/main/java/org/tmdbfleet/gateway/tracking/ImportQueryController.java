@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.progress;
+package org.tmdbfleet.gateway.tracking;
 
 import java.util.UUID;
 
@@ -8,17 +8,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.tmdbfleet.common.messages.ImportSource;
-import org.tmdbfleet.gateway.progress.ImportView.FailedMovie;
-import org.tmdbfleet.gateway.progress.ImportView.FailedPage;
+import org.tmdbfleet.gateway.tracking.ImportView.FailedMovie;
+import org.tmdbfleet.gateway.tracking.ImportView.FailedPage;
 import org.tmdbfleet.gateway.web.PageView;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Imports as they stand: the list, one import's exact progress, and what failed in it. */
 @Tag(name = "imports")
@@ -46,7 +44,7 @@ class ImportQueryController {
 			description = "Counts, status and the first failures; the same cost at any size of import.")
 	@GetMapping("/{id}")
 	ImportView get(@PathVariable UUID id) {
-		return imports.find(id).orElseThrow(() -> notFound(id));
+		return imports.find(id).orElseThrow(() -> new ImportNotFound(id));
 	}
 
 	@Operation(operationId = "listFailedPages", summary = "An import's failed pages with their reasons, in page order")
@@ -54,7 +52,7 @@ class ImportQueryController {
 	PageView<FailedPage> failedPages(@PathVariable UUID id,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
 			@RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-		return imports.failedPages(id, page, size).orElseThrow(() -> notFound(id));
+		return imports.failedPages(id, page, size).orElseThrow(() -> new ImportNotFound(id));
 	}
 
 	@Operation(operationId = "listFailedMovies",
@@ -63,11 +61,7 @@ class ImportQueryController {
 	PageView<FailedMovie> failedMovies(@PathVariable UUID id,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
 			@RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-		return imports.failedMovies(id, page, size).orElseThrow(() -> notFound(id));
-	}
-
-	private static ResponseStatusException notFound(UUID id) {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No import with id " + id);
+		return imports.failedMovies(id, page, size).orElseThrow(() -> new ImportNotFound(id));
 	}
 
 }

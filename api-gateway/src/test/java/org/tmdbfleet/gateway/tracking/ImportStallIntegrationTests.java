@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.imports;
+package org.tmdbfleet.gateway.tracking;
 
 import java.time.Duration;
 import java.util.List;

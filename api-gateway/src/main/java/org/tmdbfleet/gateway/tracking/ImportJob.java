@@ -1,4 +1,4 @@
-package org.tmdbfleet.gateway.progress;
+package org.tmdbfleet.gateway.tracking;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,20 +16,18 @@ import org.tmdbfleet.common.messages.ImportWindow;
 
 /**
  * An import as the gateway records it, for reading: the commands write its row with SQL
- * ({@code imports}), the progress events with {@link ImportProgressRepository}. The counters are
- * kept up to date as progress arrives, so reading an import reads this one row.
+ * ({@code imports}), the progress events too ({@code progress}). The counters are kept up to date
+ * as progress arrives, so reading an import reads this one row.
  */
 @Entity
 @Immutable
 @Table(name = "import_jobs")
-public class ImportJob {
+class ImportJob {
 
 	@Id
 	private UUID id;
 
 	private String source;
-
-	private String params;
 
 	@Enumerated(EnumType.STRING)
 	private ImportStatus status;
@@ -81,20 +79,15 @@ public class ImportJob {
 	protected ImportJob() {
 	}
 
-	public UUID getId() {
+	UUID getId() {
 		return id;
 	}
 
-	public String getSource() {
+	String getSource() {
 		return source;
 	}
 
-	/** What was asked beyond the source, as JSON (see the commands' {@code ImportParams}). */
-	public String getParams() {
-		return params;
-	}
-
-	public ImportStatus getStatus() {
+	ImportStatus getStatus() {
 		return status;
 	}
 
@@ -102,7 +95,7 @@ public class ImportJob {
 		return requestedPages;
 	}
 
-	public Integer getTotalPages() {
+	Integer getTotalPages() {
 		return totalPages;
 	}
 
@@ -111,7 +104,7 @@ public class ImportJob {
 	}
 
 	/** The release-date windows of a windowed discover import, in date order; else empty. */
-	public List<ImportWindow> getWindows() {
+	List<ImportWindow> getWindows() {
 		return (windows == null) ? List.of() : List.of(FleetJson.MAPPER.readValue(windows, ImportWindow[].class));
 	}
 
