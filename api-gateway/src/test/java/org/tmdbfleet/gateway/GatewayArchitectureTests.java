@@ -1,22 +1,16 @@
 package org.tmdbfleet.gateway;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+import org.tmdbfleet.common.testing.ServiceArchitectureTests;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The gateway's packages as they must stay: each a feature, depending on the others one way only,
- * and on no other service of the fleet. The commands ({@code imports}) may read imports
- * ({@code tracking}) and record progress outcomes ({@code progress}); nothing depends back on them.
+ * The gateway's packages as they must stay, beyond the rules of every service: the commands
+ * ({@code imports}) may read imports ({@code tracking}) and record progress outcomes
+ * ({@code progress}); nothing depends back on them, and the outbox knows none of them.
  */
-@AnalyzeClasses(packagesOf = GatewayApplication.class, importOptions = ImportOption.DoNotIncludeTests.class)
-class GatewayArchitectureTests {
+class GatewayArchitectureTests extends ServiceArchitectureTests {
 
 	private static final String COMMANDS = "org.tmdbfleet.gateway.imports..";
 
@@ -26,39 +20,27 @@ class GatewayArchitectureTests {
 
 	private static final String OUTBOX = "org.tmdbfleet.gateway.outbox..";
 
-	@ArchTest
-	static final ArchRule packagesDependOnEachOtherOneWayOnly = slices().matching("org.tmdbfleet.gateway.(*)..")
-		.should()
-		.beFreeOfCycles();
+	GatewayArchitectureTests() {
+		super(GatewayApplication.class);
+	}
 
-	/** Services share messages through {@code common}, never each other's classes. */
-	@ArchTest
-	static final ArchRule noOtherServiceIsUsed = noClasses().that()
-		.resideInAPackage("org.tmdbfleet.gateway..")
-		.should()
-		.dependOnClassesThat(resideInAPackage("org.tmdbfleet..")
-			.and(resideInAnyPackage("org.tmdbfleet.gateway..", "org.tmdbfleet.common..").negate()));
+	@Test
+	void readSideKnowsNeitherCommandsNorWriters() {
+		noClasses().that().resideInAPackage(READ_SIDE).should().dependOnClassesThat()
+			.resideInAnyPackage(COMMANDS, WRITERS).check(classes());
+	}
 
-	@ArchTest
-	static final ArchRule readSideKnowsNeitherCommandsNorWriters = noClasses().that()
-		.resideInAPackage(READ_SIDE)
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage(COMMANDS, WRITERS);
-
-	@ArchTest
-	static final ArchRule writersKnowNeitherCommandsNorReadSide = noClasses().that()
-		.resideInAPackage(WRITERS)
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage(COMMANDS, READ_SIDE);
+	@Test
+	void writersKnowNeitherCommandsNorReadSide() {
+		noClasses().that().resideInAPackage(WRITERS).should().dependOnClassesThat()
+			.resideInAnyPackage(COMMANDS, READ_SIDE).check(classes());
+	}
 
 	/** The outbox carries commands for whoever records them, and knows none of them. */
-	@ArchTest
-	static final ArchRule outboxKnowsNoFeature = noClasses().that()
-		.resideInAPackage(OUTBOX)
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage(COMMANDS, READ_SIDE, WRITERS);
+	@Test
+	void outboxKnowsNoFeature() {
+		noClasses().that().resideInAPackage(OUTBOX).should().dependOnClassesThat()
+			.resideInAnyPackage(COMMANDS, READ_SIDE, WRITERS).check(classes());
+	}
 
 }

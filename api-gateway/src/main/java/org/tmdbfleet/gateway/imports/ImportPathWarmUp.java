@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refused before validation), an import and its outbox row written, read back as the POST answers
  * it and rolled back, the reads of the API — and the database pool and Kafka's producer are open.
  * So the first POST after readiness costs what the hundredth does, not the class loading and
- * connection setup of every layer (measured before this: 0.5 to 1 s). Nothing it does is kept.
+ * connection setup of every layer. Nothing it does is kept.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "fleet.gateway.warm-up", matchIfMissing = true)

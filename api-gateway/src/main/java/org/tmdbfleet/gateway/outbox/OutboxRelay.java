@@ -165,8 +165,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		// assigned before it starts: the loop runs while it is the worker (a test context paused and
-		// started again used to lose this race, and the relay stopped for good)
+		// assigned before it starts: the loop runs while it is the worker, so a relay stopped and
+		// started again (a test context paused and resumed) cannot lose the race and stop for good
 		Thread thread = Thread.ofPlatform().name("outbox-relay").daemon().unstarted(this::run);
 		worker = thread;
 		thread.start();

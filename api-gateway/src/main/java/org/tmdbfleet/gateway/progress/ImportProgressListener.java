@@ -39,15 +39,23 @@ class ImportProgressListener {
 
 	private final DeadLetterPublishingRecoverer deadLetters;
 
+	private final ProgressListenerProperties properties;
+
 	ImportProgressListener(ImportProgressRepository progress, PlatformTransactionManager transactions,
-			DeadLetterPublishingRecoverer deadLetters) {
+			DeadLetterPublishingRecoverer deadLetters, ProgressListenerProperties properties) {
 		this.progress = progress;
 		this.transaction = new TransactionTemplate(transactions);
 		this.deadLetters = deadLetters;
+		this.properties = properties;
+	}
+
+	/** The listener's consumers, read by its annotation (public for SpEL). */
+	public int concurrency() {
+		return properties.progressConcurrency();
 	}
 
 	@KafkaListener(id = "gateway-progress", topics = Topics.PROGRESS, batch = "true",
-			concurrency = "${fleet.gateway.progress-concurrency:2}")
+			concurrency = "#{__listener.concurrency()}")
 	void onProgress(List<ConsumerRecord<String, FleetMessage>> records) {
 		List<ConsumerRecord<String, FleetMessage>> readable = new ArrayList<>(records.size());
 		List<ImportProgress> events = new ArrayList<>(records.size());

@@ -15,6 +15,7 @@ import org.tmdbfleet.common.messages.ImportFailed;
 import org.tmdbfleet.common.messages.ImportPlanned;
 import org.tmdbfleet.common.messages.ImportProgress;
 import org.tmdbfleet.common.messages.ImportWindow;
+import org.tmdbfleet.common.progress.ProgressTables;
 import org.tmdbfleet.gateway.progress.ProgressBatch.PageKey;
 import org.tmdbfleet.gateway.progress.ProgressBatch.PageOutcome;
 
@@ -27,8 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and out of order, so every statement is idempotent, and a counter moves only with a row the
  * statement itself changed: each page and each (import, movie) is counted exactly once. Each
  * statement touches the event's rows and the import's one row, whatever the size of the import.
- * Locks are taken in one order everywhere (page, then movies by id, then the import's row), the
- * order the persist workers use too (movies, then imports), so the writers never deadlock.
+ * Locks are taken in the order {@link ProgressTables} gives every writer of these tables.
  */
 @Repository
 class ImportProgressRepository {
@@ -103,11 +103,6 @@ class ImportProgressRepository {
 			    on conflict (import_id, tmdb_id) do update set exported = true where not i.exported
 			    returning i.import_id)
 			select import_id, count(*) from exported group by import_id
-			""";
-
-	/* after the pages and the movies, in id order, as the persist workers do */
-	private static final String LOCK_IMPORTS = """
-			select id from import_jobs where id = any(cast(:ids as uuid[])) order by id for update
 			""";
 
 	/* an import whose pages come while it is still being planned runs from its first page on */
@@ -244,7 +239,7 @@ class ImportProgressRepository {
 
 	private void count(Map<UUID, Counts> counts) {
 		UUID[] ids = uuids(counts.keySet());
-		jdbc.sql(LOCK_IMPORTS).param("ids", ids).query(UUID.class).list();
+		jdbc.sql(ProgressTables.LOCK_IMPORTS).param(ids).query(UUID.class).list();
 		List<Counts> values = List.copyOf(counts.values());
 		jdbc.sql(COUNT)
 			.param("ids", ids)
@@ -279,7 +274,7 @@ class ImportProgressRepository {
 	 */
 	@Transactional
 	void completeIfDone(UUID id) {
-		jdbc.sql(LOCK_IMPORTS).param("ids", new UUID[] { id }).query(UUID.class).list();
+		jdbc.sql(ProgressTables.LOCK_IMPORTS).param(new UUID[] { id }).query(UUID.class).list();
 		sweeps.sweepReady(List.of(id));
 		outcomes.record(jdbc.sql(COMPLETE_IF_DONE).param("ids", new UUID[] { id }).query(ImportOutcomes::ended).list());
 	}

@@ -19,6 +19,9 @@ import org.tmdbfleet.gateway.ApiClient.Response;
 import org.tmdbfleet.gateway.GatewayIntegrationTestSupport;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * What an import's progress costs to read, what ends it when its last event is lost, and what
  * becomes of an event that cannot be applied.
  */
-@TestPropertySource(properties = { "fleet.imports.recheck-interval=1s", "fleet.imports.events-interval=200ms" })
+@TestPropertySource(properties = { "fleet.imports.recheck-interval=1s", "fleet.imports.events-interval=200ms",
+		"fleet.gateway.progress-concurrency=3" })
 class ImportProgressIntegrationTests extends GatewayIntegrationTestSupport {
 
 	@Test
@@ -148,6 +152,12 @@ class ImportProgressIntegrationTests extends GatewayIntegrationTestSupport {
 		Response response = api().get("/actuator/prometheus");
 		Matcher value = Pattern.compile("(?m)^" + name + "\\{[^}]*} (\\S+)$").matcher(response.body());
 		return value.find() ? Double.parseDouble(value.group(1)) : 0;
+	}
+
+	@Test
+	void theProgressListenerRunsAsManyConsumersAsItsPropertiesSay(@Autowired KafkaListenerEndpointRegistry listeners) {
+		assertThat(((ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer("gateway-progress"))
+			.getConcurrency()).isEqualTo(3);
 	}
 
 }
