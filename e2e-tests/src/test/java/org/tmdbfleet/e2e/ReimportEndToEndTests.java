@@ -13,7 +13,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A nightly re-import of a catalog that did not change rewrites no movie row: no dead tuples, no
