@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -148,6 +151,20 @@ final class Browser implements AutoCloseable {
 	@Override
 	public void close() {
 		driver.quit();
+	}
+
+	/**
+	 * {@link #requireInstalled()} as a condition of a test class ({@code @ExtendWith}), so that
+	 * it skips (or fails) the class before any extension of it starts a fleet.
+	 */
+	static final class Installed implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			requireInstalled();
+			return ConditionEvaluationResult.enabled("Debian's chromium and chromium-driver are installed");
+		}
+
 	}
 
 }
