@@ -95,22 +95,17 @@ final class Fleet implements AutoCloseable {
 
 	private KafkaProducer<String, Object> producer;
 
-	/** A fleet on the given Kafka and a fresh database of the embedded PostgreSQL. */
-	Fleet(String kafkaBrokers, String... simulatorArgs) {
-		this(kafkaBrokers, List.of(simulatorArgs), List.of());
-	}
-
-	/** The same, with settings of the fetch workers (as {@code --name=value}). */
-	Fleet(String kafkaBrokers, List<String> simulatorArgs, List<String> fetchWorkerArgs) {
-		this(kafkaBrokers, simulatorArgs, fetchWorkerArgs, List.of());
-	}
-
-	/** The same, with settings of the fetch workers and of the gateway. */
+	/**
+	 * A fleet on the given Kafka and a fresh database of the embedded PostgreSQL, with settings
+	 * (as {@code --name=value}) of the simulator, the fetch workers and the gateway. Test classes
+	 * declare theirs with {@link FleetExtension}.
+	 */
 	Fleet(String kafkaBrokers, List<String> simulatorArgs, List<String> fetchWorkerArgs, List<String> gatewayArgs) {
 		this(new Database(TestDatabase.newDatabase(), "postgres", "postgres"), kafkaBrokers, simulatorArgs,
 				fetchWorkerArgs, gatewayArgs);
 	}
 
+	/** A fleet with its default settings on the given database and Kafka. */
 	Fleet(Database database, String kafkaBrokers) {
 		this(database, kafkaBrokers, List.of(), List.of(), List.of());
 	}
