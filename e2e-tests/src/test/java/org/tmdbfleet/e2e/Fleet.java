@@ -89,7 +89,7 @@ final class Fleet implements AutoCloseable {
 
 	private final SimulatedClock clock;
 
-	private final Http tmdb;
+	private final Http tmdbApi;
 
 	private final Http gatewayApi;
 
@@ -134,7 +134,7 @@ final class Fleet implements AutoCloseable {
 			this.persistWorker = start(PersistWorkerApplication.application(),
 					Stream.concat(Stream.of(kafka), Stream.of(db)));
 			this.fetchWorker = addFetchWorker();
-			this.tmdb = new Http(url(simulator));
+			this.tmdbApi = new Http(url(simulator));
 			this.gatewayApi = new Http(url(gateway));
 		}
 		catch (RuntimeException ex) {
@@ -322,7 +322,7 @@ final class Fleet implements AutoCloseable {
 
 	/** The simulated TMDB as a client sees it, its admin API ({@code /admin/...}) included. */
 	Http tmdb() {
-		return tmdb;
+		return tmdbApi;
 	}
 
 	/** The gateway's API, as a user's client without a token sees it. */
@@ -335,9 +335,9 @@ final class Fleet implements AutoCloseable {
 	 * whole, its clock at noon (days that passed stay passed: the clock only moves forward).
 	 */
 	void tmdbAsUsual() {
-		tmdb.delete("/admin/faults");
-		tmdb.delete("/admin/exports");
-		tmdb.put("/admin/clock", "{\"time\":\"12:00\"}");
+		tmdbApi.delete("/admin/faults");
+		tmdbApi.delete("/admin/exports");
+		tmdbApi.put("/admin/clock", "{\"time\":\"12:00\"}");
 	}
 
 	/** Reads one of the fleet's topics from its beginning; close it after use. */

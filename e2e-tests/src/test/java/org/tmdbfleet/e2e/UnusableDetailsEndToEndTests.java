@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EmbeddedKafka
 class UnusableDetailsEndToEndTests {
 
-	/** Closed after the fleet has stopped: JUnit closes {@code @AutoClose} fields after the extensions' afterAll. */
+	/** Closed after the fleet has stopped: JUnit closes {@code @AutoClose} fields last, after FleetExtension's afterAll. */
 	@AutoClose
 	private static final TmdbProxy proxy = TmdbProxy.start();
 
