@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,13 +27,11 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver (never a downloaded one:
  * Selenium Manager is bypassed by naming both binaries). Without them the browser tests are
- * skipped, unless {@code FLEET_REQUIRE_TOOLS=true} (as {@code .ci/run} sets after installing the
- * packages {@code chromium} and {@code chromium-driver}), when they fail.
+ * skipped ({@link Installed}), unless {@code FLEET_REQUIRE_TOOLS=true} (as {@code .ci/run} sets
+ * after installing the packages {@code chromium} and {@code chromium-driver}), when they fail.
  */
 final class Browser implements AutoCloseable {
 
@@ -50,18 +51,17 @@ final class Browser implements AutoCloseable {
 		this.baseUrl = baseUrl;
 	}
 
-	/** Skips the calling test class, before it starts anything, when the browser is not installed. */
-	static void requireInstalled() {
+	/** Whether the browser is installed; fails instead of saying no when {@code FLEET_REQUIRE_TOOLS=true}. */
+	private static boolean installed() {
 		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!present && Boolean.parseBoolean(System.getenv("FLEET_REQUIRE_TOOLS"))) {
 			throw new AssertionError("Chromium or chromedriver missing (Debian: apt-get install chromium chromium-driver)");
 		}
-		assumeTrue(present, "Debian's chromium and chromium-driver are not installed: browser tests skipped");
+		return present;
 	}
 
 	/** A desktop-sized window on the console at {@code baseUrl}. */
 	static Browser open(String baseUrl) {
-		requireInstalled();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
@@ -148,6 +148,21 @@ final class Browser implements AutoCloseable {
 	@Override
 	public void close() {
 		driver.quit();
+	}
+
+	/**
+	 * The condition of a browser test class ({@code @ExtendWith(Browser.Installed.class)}): it skips
+	 * (or fails) the class before anything of it starts, its fleet included.
+	 */
+	static final class Installed implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			return installed() ? ConditionEvaluationResult.enabled("Debian's chromium and chromium-driver are installed")
+					: ConditionEvaluationResult.disabled(
+							"Debian's chromium and chromium-driver are not installed: browser tests skipped");
+		}
+
 	}
 
 }

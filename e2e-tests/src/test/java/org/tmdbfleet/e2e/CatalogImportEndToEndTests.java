@@ -4,19 +4,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tmdbfleet.simulator.catalog.Catalog;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,37 +29,23 @@ class CatalogImportEndToEndTests {
 
 	private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
-	private static Fleet fleet;
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp()
+		.simulator("--simulator.catalog-size=4000", "--simulator.today=" + TODAY)
+		.fetchWorkers("--fleet.planning.window-pages=25")
+		.tmdbAsUsualAfterEach();
 
-	private static Http tmdb;
+	private final Fleet fleet;
 
-	@BeforeAll
-	static void startFleet(EmbeddedKafkaBroker broker) {
-		fleet = new Fleet(broker.getBrokersAsString(),
-				List.of("--simulator.catalog-size=4000", "--simulator.today=" + TODAY),
-				List.of("--fleet.planning.window-pages=25"))
-			.warmedUp();
-		tmdb = new Http(fleet.simulatorUrl());
-	}
-
-	@AfterAll
-	static void stopFleet() {
-		if (fleet != null) {
-			fleet.close();
-		}
-	}
-
-	@AfterEach
-	void tmdbAsUsual() {
-		tmdb.delete("/admin/exports");
-		tmdb.put("/admin/clock", "{\"time\":\"12:00\"}");
+	CatalogImportEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
 	}
 
 	@Test
 	void aCatalogImportHoldsEveryMovieOfTheExportUndatedOnesIncludedAndSaysWhichPathEachTook() {
-		tmdb.delete("/admin/stats");
+		fleet.tmdb().delete("/admin/stats");
 		JsonNode done = fleet.awaitEnd(fleet.startImport("{\"source\":\"catalog\"}"), Duration.ofMinutes(3));
-		long requests = tmdb.getJson("/admin/stats").path("requests").asLong();
+		long requests = fleet.tmdb().getJson("/admin/stats").path("requests").asLong();
 
 		Catalog catalog = fleet.catalog();
 		Set<Long> exported = fleet.exportedIds();
@@ -89,8 +71,8 @@ class CatalogImportEndToEndTests {
 
 	@Test
 	void beforeTodaysExportIsPublishedYesterdaysIsReadAndBlankLinesAndUnknownFieldsPassUnnoticed() {
-		tmdb.put("/admin/clock", "{\"time\":\"07:00\"}");
-		tmdb.put("/admin/exports", "{\"blankLine\":true,\"unknownField\":true}");
+		fleet.tmdb().put("/admin/clock", "{\"time\":\"07:00\"}");
+		fleet.tmdb().put("/admin/exports", "{\"blankLine\":true,\"unknownField\":true}");
 
 		JsonNode done = fleet.awaitEnd(fleet.startImport("{\"source\":\"catalog\"}"), Duration.ofMinutes(3));
 
@@ -102,7 +84,7 @@ class CatalogImportEndToEndTests {
 
 	@Test
 	void aTruncatedExportFailsTheImportWithItsReasonAndMarksNothingDeleted() {
-		tmdb.put("/admin/exports", "{\"truncated\":true}");
+		fleet.tmdb().put("/admin/exports", "{\"truncated\":true}");
 
 		UUID id = fleet.startImport("{\"source\":\"catalog\"}");
 		JsonNode failed = fleet.awaitEnd(id, Duration.ofMinutes(2));
@@ -114,7 +96,7 @@ class CatalogImportEndToEndTests {
 			.queryForObject("select count(*) from movies where deleted_at is not null", Long.class)).isZero();
 	}
 
-	private static Set<Long> moviesInDatabase() {
+	private Set<Long> moviesInDatabase() {
 		return new HashSet<>(fleet.database().queryForList("select tmdb_id from movies", Long.class));
 	}
 

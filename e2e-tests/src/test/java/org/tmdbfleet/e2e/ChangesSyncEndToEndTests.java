@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.simulator.catalog.Catalog;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,22 +30,14 @@ class ChangesSyncEndToEndTests {
 
 	private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
-	private static Fleet fleet;
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp()
+		.simulator("--simulator.catalog-size=4000", "--simulator.today=" + TODAY);
 
-	private static Http tmdb;
+	private final Fleet fleet;
 
-	@BeforeAll
-	static void startFleet(EmbeddedKafkaBroker broker) {
-		fleet = new Fleet(broker.getBrokersAsString(), "--simulator.catalog-size=4000", "--simulator.today=" + TODAY)
-			.warmedUp();
-		tmdb = new Http(fleet.simulatorUrl());
-	}
-
-	@AfterAll
-	static void stopFleet() {
-		if (fleet != null) {
-			fleet.close();
-		}
+	ChangesSyncEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
 	}
 
 	@Test
@@ -59,12 +49,12 @@ class ChangesSyncEndToEndTests {
 
 		for (int day = 0; day < 3; day++) {
 			LocalDate passed = catalog.today();
-			tmdb.put("/admin/clock", "{\"advanceDays\":1}");
-			tmdb.delete("/admin/stats");
+			fleet.tmdb().put("/admin/clock", "{\"advanceDays\":1}");
+			fleet.tmdb().delete("/admin/stats");
 			JsonNode sync = fleet.awaitEnd(
 					fleet.startImport("{\"source\":\"changes\",\"from\":\"" + passed + "\",\"to\":\"" + passed + "\"}"),
 					Duration.ofMinutes(2));
-			long requests = tmdb.getJson("/admin/stats").path("requests").asLong();
+			long requests = fleet.tmdb().getJson("/admin/stats").path("requests").asLong();
 
 			List<Integer> changed = fleet.changedOn(passed);
 			long pages = (catalog.touchedOn(passed).length + 99) / 100;
@@ -87,7 +77,7 @@ class ChangesSyncEndToEndTests {
 
 	@Test
 	void changesDaysTmdbNoLongerHoldsOrInTheWrongOrderAreRefusedNamingTheField() {
-		Http gateway = new Http(fleet.gatewayUrl());
+		Http gateway = fleet.gateway();
 		assertProblem(gateway.post("/api/imports", "{\"source\":\"changes\",\"from\":\"" + TODAY.minusDays(20)
 				+ "\",\"to\":\"" + TODAY + "\"}").getBody(), "from");
 		assertProblem(gateway.post("/api/imports", "{\"source\":\"changes\",\"from\":\"" + TODAY + "\",\"to\":\""

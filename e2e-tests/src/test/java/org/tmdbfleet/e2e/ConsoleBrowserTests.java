@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -21,7 +23,6 @@ import org.tmdbfleet.common.kafka.FleetJson;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requests a second, so an import lasts long enough to be watched. Each test leaves a
  * screenshot under {@code target/screenshots}.
  */
+@ExtendWith(Browser.Installed.class)
 @EmbeddedKafka
 class ConsoleBrowserTests {
 
@@ -43,37 +45,37 @@ class ConsoleBrowserTests {
 
 	private static final Pattern IMPORT_ROUTE = Pattern.compile("#/imports/([0-9a-f-]{36})$");
 
-	private static Fleet fleet;
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.started()
+		.fetchWorkers("--fleet.rate-limit.requests-per-second=4")
+		.gateway("--fleet.api.tokens=" + TOKEN, "--fleet.imports.events-timeout=2s")
+		.tmdbAsUsualAfterEach();
 
 	private static Browser browser;
 
-	private static Http tmdb;
-
 	private static Http api;
 
+	private final Fleet fleet;
+
+	ConsoleBrowserTests(Fleet fleet) {
+		this.fleet = fleet;
+	}
+
 	@BeforeAll
-	static void startFleetAndBrowser(EmbeddedKafkaBroker broker) {
-		Browser.requireInstalled();
-		fleet = new Fleet(broker.getBrokersAsString(), List.of(), List.of("--fleet.rate-limit.requests-per-second=4"),
-				List.of("--fleet.api.tokens=" + TOKEN, "--fleet.imports.events-timeout=2s"));
-		tmdb = new Http(fleet.simulatorUrl());
+	static void openBrowser(Fleet fleet) {
 		api = new Http(fleet.gatewayUrl(), TOKEN);
 		browser = Browser.open(fleet.gatewayUrl());
 	}
 
 	@AfterAll
-	static void stop() {
+	static void closeBrowser() {
 		if (browser != null) {
 			browser.close();
-		}
-		if (fleet != null) {
-			fleet.close();
 		}
 	}
 
 	@BeforeEach
 	void freshTab() {
-		tmdb.delete("/admin/faults");
 		browser.resize(1280, 900);
 		browser.go("/imports");
 		browser.forgetToken();
@@ -168,7 +170,7 @@ class ConsoleBrowserTests {
 	@Test
 	void anImportWhosePageTmdbRefusedIsRetriedFromItsPage() {
 		rememberToken();
-		tmdb.put("/admin/faults", "{\"errorRates\":{\"503\":1.0},\"faultPages\":[3]}");
+		fleet.tmdb().put("/admin/faults", "{\"errorRates\":{\"503\":1.0},\"faultPages\":[3]}");
 		UUID id = startImport("{\"source\":\"popular\",\"maxPages\":6}");
 		browser.go("/imports/" + id);
 		browser.await(Duration.ofMinutes(3), driver -> browser.find("#import-status").getText().equals("COMPLETED_WITH_ERRORS"));
@@ -177,7 +179,7 @@ class ConsoleBrowserTests {
 		assertThat(failed.findElements(By.tagName("td")).get(1).getText()).contains("503");
 		browser.screenshot("import-with-a-failed-page");
 
-		tmdb.delete("/admin/faults");
+		fleet.tmdb().delete("/admin/faults");
 		browser.find("#retry-import").click();
 		browser.await(Duration.ofSeconds(15), driver -> browser.find("#action-answer").getText()
 			.startsWith("202 Accepted: the failed pages are queued again"));
@@ -283,7 +285,7 @@ class ConsoleBrowserTests {
 		return UUID.fromString(FleetJson.MAPPER.readTree(response.getBody()).path("id").asString());
 	}
 
-	private static long importCount() {
+	private long importCount() {
 		return fleet.database().queryForObject("select count(*) from import_jobs", Long.class);
 	}
 

@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tmdbfleet.simulator.catalog.Catalog;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,21 +28,16 @@ class DiscoverWindowsEndToEndTests {
 
 	private static final LocalDate TO = LocalDate.of(2025, 12, 31);
 
-	private static Fleet fleet;
+	/** About 20,000 movies released 1990–2025: twice what TMDB serves of one list. */
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp()
+		.simulator("--simulator.catalog-size=30000")
+		.fetchWorkers("--fleet.rate-limit.requests-per-second=200");
 
-	@BeforeAll
-	static void startFleet(EmbeddedKafkaBroker broker) {
-		// about 20,000 movies released 1990–2025: twice what TMDB serves of one list
-		fleet = new Fleet(broker.getBrokersAsString(), List.of("--simulator.catalog-size=30000"),
-				List.of("--fleet.rate-limit.requests-per-second=200"))
-			.warmedUp();
-	}
+	private final Fleet fleet;
 
-	@AfterAll
-	static void stopFleet() {
-		if (fleet != null) {
-			fleet.close();
-		}
+	DiscoverWindowsEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
 	}
 
 	@Test
@@ -96,7 +89,7 @@ class DiscoverWindowsEndToEndTests {
 	}
 
 	/** The simulated TMDB's movies released {@code from..to} that discover lists (not adult), from its catalog itself. */
-	private static Set<Long> releasedBetween(LocalDate from, LocalDate to) {
+	private Set<Long> releasedBetween(LocalDate from, LocalDate to) {
 		Catalog catalog = fleet.catalog();
 		Set<Long> ids = new HashSet<>();
 		for (int index = 0; index < catalog.size(); index++) {

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tmdbfleet.common.kafka.Topics;
@@ -17,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,45 +39,35 @@ class FaultMatrixEndToEndTests {
 
 	private static final List<String> outcomes = new ArrayList<>();
 
-	private static Fleet fleet;
+	/** Short waits, so that ten attempts and a response slower than the read timeout stay quick. */
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp()
+		.fetchWorkers("--tmdb.max-attempts=10", "--tmdb.retry-initial-interval=50ms", "--tmdb.retry-max-interval=1s",
+				"--tmdb.read-timeout=1s")
+		.tmdbAsUsualAfterEach();
 
-	private static Http tmdb;
+	private final Fleet fleet;
 
-	private static String kafka;
-
-	@BeforeAll
-	static void startFleet(EmbeddedKafkaBroker broker) {
-		kafka = broker.getBrokersAsString();
-		// short waits so that ten attempts and a response slower than the read timeout stay quick
-		fleet = new Fleet(kafka, List.of(), List.of("--tmdb.max-attempts=10", "--tmdb.retry-initial-interval=50ms",
-				"--tmdb.retry-max-interval=1s", "--tmdb.read-timeout=1s")).warmedUp();
-		tmdb = new Http(fleet.simulatorUrl());
-	}
-
-	@AfterEach
-	void healTmdb() {
-		tmdb.delete("/admin/faults");
+	FaultMatrixEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
 	}
 
 	@AfterAll
-	static void stopFleet() {
+	static void printOutcomes() {
 		System.out.println("fault matrix:");
 		outcomes.forEach(outcome -> System.out.println("  " + outcome));
-		if (fleet != null) {
-			fleet.close();
-		}
 	}
 
 	@ParameterizedTest
 	@EnumSource(Fault.class)
 	void aTransientFaultIsRiddenOut(Fault fault) {
-		tmdb.delete("/admin/stats");
-		tmdb.put("/admin/faults", fault.transientJson());
+		fleet.tmdb().delete("/admin/stats");
+		fleet.tmdb().put("/admin/faults", fault.transientJson());
 
 		JsonNode end = fleet.awaitEnd(fleet.startImport("{\"source\":\"popular\",\"maxPages\":20}"),
 				Duration.ofMinutes(3));
 
-		JsonNode stats = tmdb.getJson("/admin/stats");
+		JsonNode stats = fleet.tmdb().getJson("/admin/stats");
 		long injected = fault == Fault.RATE_LIMITED ? stats.path("rateLimited").asLong()
 				: stats.path("injected").path(fault.statsKey).asLong();
 		outcomes.add("%-24s transient %s: %s, %d/%d movies, %d faults in %d requests".formatted(fault,
@@ -94,7 +82,7 @@ class FaultMatrixEndToEndTests {
 	@ParameterizedTest
 	@EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = "RATE_LIMITED")
 	void aPermanentFaultEndsWithTheExactFailedPagesAndRetryHealsIt(Fault fault) {
-		tmdb.put("/admin/faults", fault.permanentJson());
+		fleet.tmdb().put("/admin/faults", fault.permanentJson());
 		UUID id = fleet.startImport("{\"source\":\"popular\",\"maxPages\":10}");
 
 		JsonNode broken = fleet.awaitEnd(id, Duration.ofMinutes(3));
@@ -105,7 +93,7 @@ class FaultMatrixEndToEndTests {
 		assertThat(broken.path("failedPages").valueStream().map(page -> page.path("reason").asString()))
 			.allSatisfy(reason -> assertThat(reason).contains(fault.reason));
 		assertThat(broken.path("moviesPersisted").asLong()).isEqualTo(160);
-		try (TopicReader dead = new TopicReader(kafka, Topics.deadLetter(Topics.PAGES))) {
+		try (TopicReader dead = fleet.reader(Topics.deadLetter(Topics.PAGES))) {
 			List<FetchPage> pages = dead.await(FetchPage.class, page -> page.importId().equals(id), 2,
 					Duration.ofSeconds(10));
 			assertThat(pages).extracting(FetchPage::page).containsExactlyInAnyOrderElementsOf(BROKEN_PAGES);
@@ -113,8 +101,8 @@ class FaultMatrixEndToEndTests {
 				.contains(fault.reason));
 		}
 
-		tmdb.delete("/admin/faults");
-		ResponseEntity<String> retry = new Http(fleet.gatewayUrl()).post("/api/imports/" + id + "/retry", "");
+		fleet.tmdb().delete("/admin/faults");
+		ResponseEntity<String> retry = fleet.gateway().post("/api/imports/" + id + "/retry", "");
 		assertThat(retry.getStatusCode().value()).isEqualTo(202);
 		JsonNode healed = fleet.awaitEnd(id, Duration.ofMinutes(1));
 

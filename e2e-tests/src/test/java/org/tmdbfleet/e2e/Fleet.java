@@ -28,6 +28,7 @@ import org.tmdbfleet.common.messages.ImportProgress;
 import org.tmdbfleet.common.messages.MovieFetched;
 import org.tmdbfleet.common.messages.MovieNotFetched;
 import org.tmdbfleet.common.testing.TestDatabase;
+import org.tmdbfleet.common.testing.TopicReader;
 import org.tmdbfleet.fetch.FetchWorkerApplication;
 import org.tmdbfleet.gateway.GatewayApplication;
 import org.tmdbfleet.persist.PersistWorkerApplication;
@@ -88,24 +89,23 @@ final class Fleet implements AutoCloseable {
 
 	private final SimulatedClock clock;
 
+	private final Http tmdbApi;
+
+	private final Http gatewayApi;
+
 	private KafkaProducer<String, Object> producer;
 
-	/** A fleet on the given Kafka and a fresh database of the embedded PostgreSQL. */
-	Fleet(String kafkaBrokers, String... simulatorArgs) {
-		this(kafkaBrokers, List.of(simulatorArgs), List.of());
-	}
-
-	/** The same, with settings of the fetch workers (as {@code --name=value}). */
-	Fleet(String kafkaBrokers, List<String> simulatorArgs, List<String> fetchWorkerArgs) {
-		this(kafkaBrokers, simulatorArgs, fetchWorkerArgs, List.of());
-	}
-
-	/** The same, with settings of the fetch workers and of the gateway. */
+	/**
+	 * A fleet on the given Kafka and a fresh database of the embedded PostgreSQL, with settings
+	 * (as {@code --name=value}) of the simulator, the fetch workers and the gateway. Test classes
+	 * declare theirs with {@link FleetExtension}.
+	 */
 	Fleet(String kafkaBrokers, List<String> simulatorArgs, List<String> fetchWorkerArgs, List<String> gatewayArgs) {
 		this(new Database(TestDatabase.newDatabase(), "postgres", "postgres"), kafkaBrokers, simulatorArgs,
 				fetchWorkerArgs, gatewayArgs);
 	}
 
+	/** A fleet with its default settings on the given database and Kafka. */
 	Fleet(Database database, String kafkaBrokers) {
 		this(database, kafkaBrokers, List.of(), List.of(), List.of());
 	}
@@ -134,6 +134,8 @@ final class Fleet implements AutoCloseable {
 			this.persistWorker = start(PersistWorkerApplication.application(),
 					Stream.concat(Stream.of(kafka), Stream.of(db)));
 			this.fetchWorker = addFetchWorker();
+			this.tmdbApi = new Http(url(simulator));
+			this.gatewayApi = new Http(url(gateway));
 		}
 		catch (RuntimeException ex) {
 			close();
@@ -155,7 +157,7 @@ final class Fleet implements AutoCloseable {
 
 	/** Posts an import as a user would and returns its id; fails unless the gateway accepts it. */
 	UUID startImport(String json) {
-		ResponseEntity<String> response = new Http(gatewayUrl()).post("/api/imports", json);
+		ResponseEntity<String> response = gatewayApi.post("/api/imports", json);
 		if (response.getStatusCode().value() != 202) {
 			throw new IllegalStateException("Import not accepted: " + response);
 		}
@@ -164,15 +166,14 @@ final class Fleet implements AutoCloseable {
 
 	/** The import as {@code GET /api/imports/{id}} shows it now. */
 	JsonNode view(UUID id) {
-		return new Http(gatewayUrl()).getJson("/api/imports/" + id);
+		return gatewayApi.getJson("/api/imports/" + id);
 	}
 
 	/** Waits until the import is no longer queued or running, and returns how the API shows it. */
 	JsonNode awaitEnd(UUID id, Duration patience) {
-		Http gateway = new Http(gatewayUrl());
 		JsonNode[] last = new JsonNode[1];
 		Awaitility.await().atMost(patience).pollInterval(Duration.ofMillis(200)).until(() -> {
-			last[0] = gateway.getJson("/api/imports/" + id);
+			last[0] = gatewayApi.getJson("/api/imports/" + id);
 			return !List.of("QUEUED", "RUNNING", "STALLED").contains(last[0].path("status").asString());
 		});
 		return last[0];
@@ -317,6 +318,31 @@ final class Fleet implements AutoCloseable {
 
 	String persistWorkerUrl() {
 		return url(persistWorker);
+	}
+
+	/** The simulated TMDB as a client sees it, its admin API ({@code /admin/...}) included. */
+	Http tmdb() {
+		return tmdbApi;
+	}
+
+	/** The gateway's API, as a user's client without a token sees it. */
+	Http gateway() {
+		return gatewayApi;
+	}
+
+	/**
+	 * Puts the simulated TMDB back as it started: no faults but its configured ones, its exports
+	 * whole, its clock at noon (days that passed stay passed: the clock only moves forward).
+	 */
+	void tmdbAsUsual() {
+		tmdbApi.delete("/admin/faults");
+		tmdbApi.delete("/admin/exports");
+		tmdbApi.put("/admin/clock", "{\"time\":\"12:00\"}");
+	}
+
+	/** Reads one of the fleet's topics from its beginning; close it after use. */
+	TopicReader reader(String topic) {
+		return new TopicReader(kafkaBrokers, topic);
 	}
 
 	JdbcTemplate database() {

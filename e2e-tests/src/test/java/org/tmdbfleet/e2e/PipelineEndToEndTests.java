@@ -7,17 +7,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tmdbfleet.common.kafka.FleetJson;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,24 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTests {
 
-	private static Fleet fleet;
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp();
 
-	private static Http gateway;
+	private final Fleet fleet;
 
-	private static Http tmdb;
-
-	@BeforeAll
-	static void startFleet(EmbeddedKafkaBroker broker) {
-		fleet = new Fleet(broker.getBrokersAsString()).warmedUp();
-		gateway = new Http(fleet.gatewayUrl());
-		tmdb = new Http(fleet.simulatorUrl());
-	}
-
-	@AfterAll
-	static void stopFleet() {
-		if (fleet != null) {
-			fleet.close();
-		}
+	PipelineEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
 	}
 
 	@Test
@@ -92,12 +79,12 @@ class PipelineEndToEndTests {
 		for (int i = 0; i < 20; i++) { // warm the request path: JIT, connection pools, Kafka metadata
 			fleet.startImport("{\"source\":\"top_rated\",\"maxPages\":1}");
 		}
-		tmdb.put("/admin/faults", "{\"latencyMs\":5000}");
+		fleet.tmdb().put("/admin/faults", "{\"latencyMs\":5000}");
 		try {
 			long[] millis = new long[20];
 			for (int i = 0; i < millis.length; i++) {
 				long started = System.nanoTime();
-				ResponseEntity<String> response = gateway.post("/api/imports",
+				ResponseEntity<String> response = fleet.gateway().post("/api/imports",
 						"{\"source\":\"now_playing\",\"maxPages\":1}");
 				millis[i] = Duration.ofNanos(System.nanoTime() - started).toMillis();
 				assertThat(response.getStatusCode().value()).isEqualTo(202);
@@ -109,7 +96,7 @@ class PipelineEndToEndTests {
 			assertThat(millis[millis.length - 1]).as("no request waited for TMDB").isLessThan(1000);
 		}
 		finally {
-			tmdb.put("/admin/faults", "{\"latencyMs\":0}");
+			fleet.tmdb().put("/admin/faults", "{\"latencyMs\":0}");
 		}
 	}
 
@@ -124,8 +111,8 @@ class PipelineEndToEndTests {
 			assertThat(health.path("status").asString()).isEqualTo("UP");
 			assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
 		}
-		assertThat(new Http(fleet.gatewayUrl()).getJson("/actuator/health").path("components").has("db")).isTrue();
-		assertThat(new Http(fleet.gatewayUrl()).getJson("/actuator/info").path("build").path("version").asString())
+		assertThat(fleet.gateway().getJson("/actuator/health").path("components").has("db")).isTrue();
+		assertThat(fleet.gateway().getJson("/actuator/info").path("build").path("version").asString())
 			.isEqualTo("0.1.0-SNAPSHOT");
 		assertThat(metrics(fleet.gatewayUrl())).contains("fleet_imports_requested_total{");
 		assertThat(metrics(fleet.fetchWorkerUrl())).contains("fleet_pages_fetched_total{")
@@ -141,15 +128,15 @@ class PipelineEndToEndTests {
 	void aCancelledImportStartsNoMorePages() {
 		// the fetch counters below are the fleet's: let earlier tests' imports finish first
 		Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> List.of("QUEUED", "RUNNING", "STALLED").stream()
-			.allMatch(status -> gateway.getJson("/api/imports?status=" + status).path("page").path("totalElements")
+			.allMatch(status -> fleet.gateway().getJson("/api/imports?status=" + status).path("page").path("totalElements")
 				.asInt() == 0));
 		double fetchedBefore = Fleet.metric(fleet.fetchWorkerUrl(), "fleet_pages_fetched_total");
 		double skippedBefore = Fleet.metric(fleet.fetchWorkerUrl(), "fleet_pages_skipped_total");
 		UUID id = fleet.startImport("{\"source\":\"popular\",\"maxPages\":200}");
 		Awaitility.await().atMost(Duration.ofMinutes(1))
-			.until(() -> gateway.getJson("/api/imports/" + id).path("pagesFetched").asInt() >= 10);
+			.until(() -> fleet.gateway().getJson("/api/imports/" + id).path("pagesFetched").asInt() >= 10);
 
-		ResponseEntity<String> cancel = gateway.post("/api/imports/" + id + "/cancel", "");
+		ResponseEntity<String> cancel = fleet.gateway().post("/api/imports/" + id + "/cancel", "");
 		assertThat(cancel.getStatusCode().value()).isEqualTo(200);
 
 		// every page command of the import was either fetched before the cancellation or skipped:
@@ -163,12 +150,12 @@ class PipelineEndToEndTests {
 			.as("pages skipped because the import was cancelled")
 			.isPositive();
 		// and from then on TMDB hears nothing more of the fleet
-		long requestsThen = tmdb.getJson("/admin/stats").path("requests").asLong();
+		long requestsThen = fleet.tmdb().getJson("/admin/stats").path("requests").asLong();
 		Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(
-				() -> assertThat(tmdb.getJson("/admin/stats").path("requests").asLong())
+				() -> assertThat(fleet.tmdb().getJson("/admin/stats").path("requests").asLong())
 					.as("TMDB requests after the cancellation")
 					.isEqualTo(requestsThen));
-		JsonNode cancelled = gateway.getJson("/api/imports/" + id);
+		JsonNode cancelled = fleet.gateway().getJson("/api/imports/" + id);
 		double fetched = Fleet.metric(fleet.fetchWorkerUrl(), "fleet_pages_fetched_total") - fetchedBefore;
 		System.out.printf("cancelled a 200-page import after %d pages: %.0f fetched in all, %.0f skipped%n",
 				cancel.getBody() == null ? -1 : FleetJson.MAPPER.readTree(cancel.getBody()).path("pagesFetched").asInt(),
@@ -203,7 +190,7 @@ class PipelineEndToEndTests {
 				+ "where import_id = ?)", id))
 			.as("movie_genres")
 			.isPositive();
-		JsonNode tmdbMovie = tmdb.getJson("/3/movie/" + fleet.database().queryForObject(
+		JsonNode tmdbMovie = fleet.tmdb().getJson("/3/movie/" + fleet.database().queryForObject(
 				"select tmdb_id from import_items where import_id = ? order by tmdb_id limit 1", Long.class, id)
 				+ "?api_key=simulator-key");
 		assertThat(fleet.database().queryForObject("select imdb_id from movies where tmdb_id = ?", String.class,
@@ -234,7 +221,7 @@ class PipelineEndToEndTests {
 	private Map<Long, JsonNode> tmdbMovies(String list, int pages) {
 		Map<Long, JsonNode> movies = new HashMap<>();
 		for (int page = 1; page <= pages; page++) {
-			tmdb.getJson(list + "?page=" + page + "&api_key=simulator-key")
+			fleet.tmdb().getJson(list + "?page=" + page + "&api_key=simulator-key")
 				.path("results")
 				.forEach(movie -> movies.put(movie.path("id").asLong(), movie));
 		}

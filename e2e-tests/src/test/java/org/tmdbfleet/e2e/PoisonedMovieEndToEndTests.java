@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.FleetMessage;
@@ -20,7 +20,6 @@ import org.tmdbfleet.common.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,22 +37,18 @@ class PoisonedMovieEndToEndTests {
 
 	private static final long POISONED = 7_000_437;
 
-	private static Fleet fleet;
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp();
 
-	private static String brokers;
+	private final Fleet fleet;
 
-	@BeforeAll
-	static void startFleet(EmbeddedKafkaBroker broker) {
-		brokers = broker.getBrokersAsString();
-		fleet = new Fleet(brokers).warmedUp();
-		fleet.database().execute("alter table movies add constraint refuses_poison check (title is distinct from 'Poison')");
+	PoisonedMovieEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
 	}
 
-	@AfterAll
-	static void stopFleet() {
-		if (fleet != null) {
-			fleet.close();
-		}
+	@BeforeAll
+	static void refusePoison(Fleet fleet) {
+		fleet.database().execute("alter table movies add constraint refuses_poison check (title is distinct from 'Poison')");
 	}
 
 	@Test
@@ -85,7 +80,7 @@ class PoisonedMovieEndToEndTests {
 		assertThat(fleet.database()
 			.queryForObject("select count(*) from movies where tmdb_id between ? and ?", Long.class, FIRST_ID,
 					FIRST_ID + 999)).isEqualTo(999);
-		try (TopicReader dead = new TopicReader(brokers, Topics.deadLetter(Topics.MOVIES))) {
+		try (TopicReader dead = fleet.reader(Topics.deadLetter(Topics.MOVIES))) {
 			List<MovieFetched> letters = dead.await(MovieFetched.class, movie -> movie.importId().equals(id), 2,
 					Duration.ofSeconds(10));
 			assertThat(letters).singleElement().satisfies(letter -> {

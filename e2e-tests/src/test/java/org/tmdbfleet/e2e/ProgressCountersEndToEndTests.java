@@ -14,9 +14,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.common.messages.FleetMessage;
 import org.tmdbfleet.common.messages.ImportPlanned;
@@ -27,7 +26,6 @@ import org.tmdbfleet.common.messages.PageFailed;
 import org.tmdbfleet.common.messages.PageFetched;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,18 +45,13 @@ class ProgressCountersEndToEndTests {
 
 	private static final int CASES = 24;
 
-	private static Fleet fleet;
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp();
 
-	@BeforeAll
-	static void startFleet(EmbeddedKafkaBroker broker) {
-		fleet = new Fleet(broker.getBrokersAsString()).warmedUp();
-	}
+	private final Fleet fleet;
 
-	@AfterAll
-	static void stopFleet() {
-		if (fleet != null) {
-			fleet.close();
-		}
+	ProgressCountersEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
 	}
 
 	@Test

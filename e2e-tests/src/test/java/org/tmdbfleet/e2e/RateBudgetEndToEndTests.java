@@ -1,19 +1,16 @@
 package org.tmdbfleet.e2e;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,22 +31,15 @@ class RateBudgetEndToEndTests {
 
 	private static final int BUDGET = 35;
 
-	private static Fleet fleet;
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp()
+		.simulator("--simulator.rate-limit=" + BUDGET, Fleet.PROMPT_TMDB)
+		.fetchWorkers("--fleet.rate-limit.jitter-allowance=50ms");
 
-	private static Http tmdb;
+	private final Fleet fleet;
 
-	@BeforeAll
-	static void startFleet(EmbeddedKafkaBroker broker) {
-		fleet = new Fleet(broker.getBrokersAsString(), List.of("--simulator.rate-limit=" + BUDGET, Fleet.PROMPT_TMDB),
-				List.of("--fleet.rate-limit.jitter-allowance=50ms")).warmedUp();
-		tmdb = new Http(fleet.simulatorUrl());
-	}
-
-	@AfterAll
-	static void stopFleet() {
-		if (fleet != null) {
-			fleet.close();
-		}
+	RateBudgetEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
 	}
 
 	@Test
@@ -72,14 +62,14 @@ class RateBudgetEndToEndTests {
 	}
 
 	private void assertImportStaysWithinBudget(String label) {
-		tmdb.delete("/admin/stats");
+		fleet.tmdb().delete("/admin/stats");
 		long started = System.nanoTime();
 		UUID id = fleet.startImport("{\"source\":\"popular\",\"maxPages\":200}");
 
 		JsonNode end = fleet.awaitEnd(id, Duration.ofMinutes(3));
 
 		double seconds = (System.nanoTime() - started) / 1e9;
-		JsonNode stats = tmdb.getJson("/admin/stats");
+		JsonNode stats = fleet.tmdb().getJson("/admin/stats");
 		System.out.printf("rate budget, %s: %d TMDB requests, busiest second %d (budget %d), %d x 429, %.1f s%n",
 				label, stats.path("requests").asLong(), stats.path("maxRequestsPerSecond").asLong(), BUDGET,
 				stats.path("rateLimited").asLong(), seconds);

@@ -7,9 +7,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,27 +41,33 @@ class RateUtilisationBenchmark {
 
 	private static final String SLOW_TMDB = "{\"latencyMs\":150,\"latencyJitterMs\":50,\"rateLimit\":" + BUDGET + "}";
 
-	@Test
-	void budgetUsedByOneAndByTwoFetchWorkers(EmbeddedKafkaBroker broker) {
-		List<Result> results = new ArrayList<>();
-		try (Fleet fleet = new Fleet(broker.getBrokersAsString(), List.of(Fleet.PROMPT_TMDB),
-				List.of("--fleet.rate-limit.requests-per-second=" + BUDGET))
-			.warmedUp()) {
-			Http tmdb = new Http(fleet.simulatorUrl());
-			// a first import compiles the hot paths, so that the first case measures the fleet, not the JIT;
-			// TMDB refuses nothing yet: a 429 here would slow the first case down
-			fleet.awaitEnd(fleet.startImport(WARM_UP), Duration.ofMinutes(2));
-			tmdb.put("/admin/faults", SLOW_TMDB);
-			results.add(measure(fleet, tmdb, List.of(fleet.fetchWorkerUrl())));
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp()
+		.simulator(Fleet.PROMPT_TMDB)
+		.fetchWorkers("--fleet.rate-limit.requests-per-second=" + BUDGET);
 
-			List<String> both = List.of(fleet.fetchWorkerUrl(), Fleet.url(fleet.addFetchWorker()));
-			await().atMost(Duration.ofSeconds(60))
-				.until(() -> both.stream().allMatch(url -> Fleet.rateShareOf(url) > 0)
-						&& both.stream().mapToDouble(Fleet::rateShareOf).sum() > 0.99);
-			System.out.printf("two fetch workers' shares of the page partitions: %s%n",
-					both.stream().map(url -> String.format("%.2f", Fleet.rateShareOf(url))).toList());
-			results.add(measure(fleet, tmdb, both));
-		}
+	private final Fleet fleet;
+
+	RateUtilisationBenchmark(Fleet fleet) {
+		this.fleet = fleet;
+	}
+
+	@Test
+	void budgetUsedByOneAndByTwoFetchWorkers() {
+		List<Result> results = new ArrayList<>();
+		// a first import compiles the hot paths, so that the first case measures the fleet, not the JIT;
+		// TMDB refuses nothing yet: a 429 here would slow the first case down
+		fleet.awaitEnd(fleet.startImport(WARM_UP), Duration.ofMinutes(2));
+		fleet.tmdb().put("/admin/faults", SLOW_TMDB);
+		results.add(measure(List.of(fleet.fetchWorkerUrl())));
+
+		List<String> both = List.of(fleet.fetchWorkerUrl(), Fleet.url(fleet.addFetchWorker()));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> both.stream().allMatch(url -> Fleet.rateShareOf(url) > 0)
+					&& both.stream().mapToDouble(Fleet::rateShareOf).sum() > 0.99);
+		System.out.printf("two fetch workers' shares of the page partitions: %s%n",
+				both.stream().map(url -> String.format("%.2f", Fleet.rateShareOf(url))).toList());
+		results.add(measure(both));
 
 		System.out.printf("%nTMDB budget utilisation: %d imports x 500 pages, TMDB latency 150 +- 50 ms, "
 				+ "TMDB refuses above %d requests/s%n", IMPORTS.size(), BUDGET);
@@ -71,7 +77,8 @@ class RateUtilisationBenchmark {
 		System.out.println();
 	}
 
-	private Result measure(Fleet fleet, Http tmdb, List<String> fetchWorkers) {
+	private Result measure(List<String> fetchWorkers) {
+		Http tmdb = fleet.tmdb();
 		tmdb.delete("/admin/stats");
 		List<Sample> samples = new CopyOnWriteArrayList<>();
 		Thread sampler = Thread.ofVirtual().start(() -> sample(tmdb, samples));

@@ -6,16 +6,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A nightly re-import of a catalog that did not change rewrites no movie row: no dead tuples, no
@@ -29,18 +26,13 @@ import static org.awaitility.Awaitility.await;
 @EmbeddedKafka
 class ReimportEndToEndTests {
 
-	private static Fleet fleet;
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp();
 
-	@BeforeAll
-	static void startFleet(EmbeddedKafkaBroker broker) {
-		fleet = new Fleet(broker.getBrokersAsString()).warmedUp();
-	}
+	private final Fleet fleet;
 
-	@AfterAll
-	static void stopFleet() {
-		if (fleet != null) {
-			fleet.close();
-		}
+	ReimportEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
 	}
 
 	@Test

@@ -8,15 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tmdbfleet.common.kafka.FleetJson;
 import org.tmdbfleet.simulator.catalog.Catalog;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,33 +33,24 @@ class ScheduledSyncEndToEndTests {
 
 	private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
-	private static Fleet fleet;
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp()
+		.simulator("--simulator.catalog-size=4000", "--simulator.today=" + TODAY)
+		.gateway("--fleet.schedules.tick-interval=300ms");
 
-	private static Http tmdb;
+	private final Fleet fleet;
 
-	@BeforeAll
-	static void startFleet(EmbeddedKafkaBroker broker) {
-		fleet = new Fleet(broker.getBrokersAsString(),
-				List.of("--simulator.catalog-size=4000", "--simulator.today=" + TODAY), List.of(),
-				List.of("--fleet.schedules.tick-interval=300ms"))
-			.warmedUp();
-		tmdb = new Http(fleet.simulatorUrl());
-	}
-
-	@AfterAll
-	static void stopFleet() {
-		if (fleet != null) {
-			fleet.close();
-		}
+	ScheduledSyncEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
 	}
 
 	@Test
 	void aNightlyChangesScheduleKeepsTheDatabaseEqualToTmdbsCatalogDayAfterDay() {
-		tmdb.delete("/admin/stats");
+		fleet.tmdb().delete("/admin/stats");
 		JsonNode catalogSync = fleet.awaitEnd(fleet.startImport("{\"source\":\"catalog\"}"), Duration.ofMinutes(3));
-		long catalogRequests = tmdb.getJson("/admin/stats").path("requests").asLong();
+		long catalogRequests = fleet.tmdb().getJson("/admin/stats").path("requests").asLong();
 		assertThat(catalogSync.path("status").asString()).as(catalogSync.toString()).isEqualTo("COMPLETED");
-		Http gateway = new Http(fleet.gatewayUrl());
+		Http gateway = fleet.gateway();
 		ResponseEntity<String> created = gateway.post("/api/schedules",
 				"{\"name\":\"nightly changes\",\"cron\":\"0 1 * * *\",\"import\":{\"source\":\"changes\"}}");
 		assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
@@ -72,15 +61,15 @@ class ScheduledSyncEndToEndTests {
 
 		for (int day = 1; day <= 3; day++) {
 			LocalDate passing = catalog.today();
-			tmdb.delete("/admin/stats");
-			tmdb.put("/admin/clock", "{\"advanceDays\":1}");
+			fleet.tmdb().delete("/admin/stats");
+			fleet.tmdb().put("/admin/clock", "{\"advanceDays\":1}");
 			int runs = day;
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> gateway.getJson("/api/schedules/" + scheduleId).path("recentRuns").size() == runs);
 			JsonNode run = gateway.getJson("/api/schedules/" + scheduleId).path("lastRun");
 			assertThat(run.path("outcome").asString()).as(run.toString()).isEqualTo("STARTED");
 			JsonNode sync = fleet.awaitEnd(UUID.fromString(run.path("importId").asString()), Duration.ofMinutes(2));
-			long requests = tmdb.getJson("/admin/stats").path("requests").asLong();
+			long requests = fleet.tmdb().getJson("/admin/stats").path("requests").asLong();
 
 			List<Integer> changed = fleet.changedOn(passing);
 			assertThat(sync.path("status").asString()).as(sync.toString()).isEqualTo("COMPLETED");

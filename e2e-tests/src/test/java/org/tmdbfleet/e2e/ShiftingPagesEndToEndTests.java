@@ -4,15 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tmdbfleet.common.kafka.Topics;
 import org.tmdbfleet.common.messages.PageFetched;
 import org.tmdbfleet.common.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,22 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EmbeddedKafka
 class ShiftingPagesEndToEndTests {
 
-	private static Fleet fleet;
+	/** Every 3 list requests the ranking moves down by one place. */
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp().simulator("--simulator.shift-every=3");
 
-	private static String brokers;
+	private final Fleet fleet;
 
-	@BeforeAll
-	static void startFleet(EmbeddedKafkaBroker broker) {
-		brokers = broker.getBrokersAsString();
-		// every 3 list requests the ranking moves down by one place
-		fleet = new Fleet(broker.getBrokersAsString(), "--simulator.shift-every=3").warmedUp();
-	}
-
-	@AfterAll
-	static void stopFleet() {
-		if (fleet != null) {
-			fleet.close();
-		}
+	ShiftingPagesEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
 	}
 
 	@Test
@@ -49,7 +39,7 @@ class ShiftingPagesEndToEndTests {
 		JsonNode view = fleet.awaitEnd(id, Duration.ofMinutes(2));
 
 		List<Long> listed;
-		try (TopicReader progress = new TopicReader(brokers, Topics.PROGRESS)) {
+		try (TopicReader progress = fleet.reader(Topics.PROGRESS)) {
 			listed = progress.await(PageFetched.class, page -> page.importId().equals(id), 30, Duration.ofSeconds(30))
 				.stream()
 				.flatMap(page -> page.movieIds().stream())

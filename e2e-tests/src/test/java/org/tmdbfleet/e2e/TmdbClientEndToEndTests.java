@@ -28,12 +28,12 @@ import com.uwetrottmann.tmdb2.enumerations.ExternalSource;
 import com.uwetrottmann.tmdb2.enumerations.SortBy;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
@@ -62,28 +62,27 @@ class TmdbClientEndToEndTests {
 
 	private static final Gson gson = new Gson();
 
-	private static Fleet fleet;
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp()
+		.simulator("--simulator.catalog-size=1500", "--simulator.today=" + TODAY);
 
 	private static PointedTmdb simulator;
 
 	private static PointedTmdb mirror;
 
+	private final Fleet fleet;
+
+	TmdbClientEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
+	}
+
 	@BeforeAll
-	static void importTheCatalogWithDetails(EmbeddedKafkaBroker broker) {
-		fleet = new Fleet(broker.getBrokersAsString(),
-				List.of("--simulator.catalog-size=1500", "--simulator.today=" + TODAY), List.of()).warmedUp();
+	static void importTheCatalogWithDetails(Fleet fleet) {
 		JsonNode done = fleet.awaitEnd(fleet.startImport("{\"source\":\"catalog\",\"details\":true,\"includeAdult\":true}"),
 				Duration.ofMinutes(5));
 		assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("COMPLETED");
 		simulator = new PointedTmdb(fleet.simulatorUrl() + "/3/", "simulator-key");
 		mirror = new PointedTmdb(fleet.startCatalogApi("--fleet.catalog.keys=mirror-key") + "/3/", "mirror-key");
-	}
-
-	@AfterAll
-	static void stopFleet() {
-		if (fleet != null) {
-			fleet.close();
-		}
 	}
 
 	@Test

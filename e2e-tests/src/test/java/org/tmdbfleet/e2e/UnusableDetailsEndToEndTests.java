@@ -1,18 +1,17 @@
 package org.tmdbfleet.e2e;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tmdbfleet.e2e.TmdbProxy.Fault;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,26 +25,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EmbeddedKafka
 class UnusableDetailsEndToEndTests {
 
-	private static TmdbProxy proxy;
+	/** Closed after the fleet has stopped: JUnit closes {@code @AutoClose} fields last, after FleetExtension's afterAll. */
+	@AutoClose
+	private static final TmdbProxy proxy = TmdbProxy.start();
 
-	private static Fleet fleet;
+	/** Warmed up once the proxy knows where TMDB is. */
+	@RegisterExtension
+	static final FleetExtension fleetExtension = FleetExtension.started().fetchWorkers("--tmdb.base-url=" + proxy.url());
 
-	@BeforeAll
-	static void startFleet(EmbeddedKafkaBroker broker) {
-		proxy = TmdbProxy.start();
-		fleet = new Fleet(broker.getBrokersAsString(), List.of(), List.of("--tmdb.base-url=" + proxy.url()));
-		proxy.forwardTo(fleet.simulatorUrl());
-		fleet.warmedUp();
+	private final Fleet fleet;
+
+	UnusableDetailsEndToEndTests(Fleet fleet) {
+		this.fleet = fleet;
 	}
 
-	@AfterAll
-	static void stopFleet() {
-		if (fleet != null) {
-			fleet.close();
-		}
-		if (proxy != null) {
-			proxy.close();
-		}
+	@BeforeAll
+	static void forwardToTmdbAndWarmUp(Fleet fleet) {
+		proxy.forwardTo(fleet.simulatorUrl());
+		fleet.warmedUp();
 	}
 
 	@Test
@@ -72,7 +69,7 @@ class UnusableDetailsEndToEndTests {
 				Long.class)).isZero();
 
 		proxy.heal();
-		ResponseEntity<String> retry = new Http(fleet.gatewayUrl()).post("/api/imports/" + id + "/retry", "");
+		ResponseEntity<String> retry = fleet.gateway().post("/api/imports/" + id + "/retry", "");
 		assertThat(retry.getStatusCode().value()).isEqualTo(202);
 		JsonNode healed = fleet.awaitEnd(id, Duration.ofMinutes(1));
 
