@@ -1,14 +1,12 @@
 package org.tmdbfleet.e2e;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tmdbfleet.e2e.TmdbProxy.Fault;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
@@ -17,32 +15,21 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A proxy between the fleet and TMDB spoils two movies' details: one comes back as a blank
- * {@code 200 {}}, the other as the proxy's own HTML 404 page. Neither is TMDB saying anything about
- * the movie: both end as the import's failed movies with the reason, none is marked deleted, the
- * import ends instead of staying RUNNING, and {@code retry} fetches them again.
+ * Something in front of TMDB spoils two movies' details, as the simulator's movie faults play it:
+ * one comes back as a blank {@code 200 {}}, the other as a proxy's HTML 404 page. Neither is TMDB
+ * saying anything about the movie: both end as the import's failed movies with the reason, none is
+ * marked deleted, the import ends instead of staying RUNNING, and {@code retry} fetches them again.
  */
 @EmbeddedKafka
 class UnusableDetailsEndToEndTests {
 
-	/** Closed after the fleet has stopped: JUnit closes {@code @AutoClose} fields last, after FleetExtension's afterAll. */
-	@AutoClose
-	private static final TmdbProxy proxy = TmdbProxy.start();
-
-	/** Warmed up once the proxy knows where TMDB is. */
 	@RegisterExtension
-	static final FleetExtension fleetExtension = FleetExtension.started().fetchWorkers("--tmdb.base-url=" + proxy.url());
+	static final FleetExtension fleetExtension = FleetExtension.warmedUp();
 
 	private final Fleet fleet;
 
 	UnusableDetailsEndToEndTests(Fleet fleet) {
 		this.fleet = fleet;
-	}
-
-	@BeforeAll
-	static void forwardToTmdbAndWarmUp(Fleet fleet) {
-		proxy.forwardTo(fleet.simulatorUrl());
-		fleet.warmedUp();
 	}
 
 	@Test
@@ -51,24 +38,31 @@ class UnusableDetailsEndToEndTests {
 		JsonNode listed = fleet.awaitEnd(fleet.startImport("{\"source\":\"top_rated\",\"maxPages\":1}"),
 				Duration.ofMinutes(1));
 		assertThat(listed.path("status").asString()).isEqualTo("COMPLETED");
-		proxy.breakNextMovies(Fault.BLANK, Fault.HTML_NOT_FOUND);
+		List<Long> topRated = fleet.tmdb()
+			.getJson("/3/movie/top_rated?page=1&api_key=simulator-key")
+			.path("results")
+			.valueStream()
+			.map(movie -> movie.path("id").asLong())
+			.toList();
+		Map<Long, String> broken = Map.of(topRated.get(0), "blank", topRated.get(1), "foreign_not_found");
+		fleet.tmdb().put("/admin/faults", "{\"movieFaults\":{\"%d\":\"blank\",\"%d\":\"foreign_not_found\"}}"
+			.formatted(topRated.get(0), topRated.get(1)));
 
 		UUID id = fleet.startImport("{\"source\":\"top_rated\",\"maxPages\":1,\"details\":true}");
 		JsonNode end = fleet.awaitEnd(id, Duration.ofMinutes(1));
 
-		Map<Long, Fault> broken = proxy.broken();
 		assertThat(end.path("status").asString()).as(end.toString()).isEqualTo("COMPLETED_WITH_ERRORS");
 		assertThat(end.path("moviesNotFound").asLong()).isZero();
 		assertThat(end.path("moviesFailed").asLong()).isEqualTo(2);
 		assertThat(end.path("moviesPersisted").asLong()).isEqualTo(18);
 		assertThat(end.path("failedMovies").valueStream()
 			.map(movie -> broken.get(movie.path("tmdbId").asLong()) + ": " + movie.path("reason").asString()))
-			.containsExactlyInAnyOrder("BLANK: TMDB movie answered 200 without what was asked for, 4 attempts",
-					"HTML_NOT_FOUND: TMDB movie answered HTTP 404, 4 attempts");
+			.containsExactlyInAnyOrder("blank: TMDB movie answered 200 without what was asked for, 4 attempts",
+					"foreign_not_found: TMDB movie answered HTTP 404, 4 attempts");
 		assertThat(fleet.database().queryForObject("select count(*) from movies where deleted_at is not null",
 				Long.class)).isZero();
 
-		proxy.heal();
+		fleet.tmdbAsUsual();
 		ResponseEntity<String> retry = fleet.gateway().post("/api/imports/" + id + "/retry", "");
 		assertThat(retry.getStatusCode().value()).isEqualTo(202);
 		JsonNode healed = fleet.awaitEnd(id, Duration.ofMinutes(1));

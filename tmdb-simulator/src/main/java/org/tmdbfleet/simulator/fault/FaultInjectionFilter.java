@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Breaks targeted {@code /3/**} requests at the configured rates: TMDB's 5xx answers, slow answers,
- * cut-off bodies and dropped connections, so that clients can prove they retry and give up well.
+ * Breaks targeted {@code /3/**} requests at the configured rates, and the details of the movies given
+ * their own fault every time: TMDB's 5xx answers, slow answers, cut-off bodies, dropped connections,
+ * blank answers and a proxy's 404 page, so that clients can prove they retry and give up well.
  * <p>
  * Ordered after the rate limiter (a refused request is refused, not also broken, and a 429 stays
  * a 429) and after the latency (every answer is delayed, broken ones too), but before the
@@ -59,7 +60,7 @@ class FaultInjectionFilter extends TmdbApiFilter {
 			}
 			default -> {
 				response.setStatus(fault.status());
-				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				response.setContentType(fault.contentType());
 				response.getWriter().write(fault.body());
 			}
 		}

@@ -29,10 +29,14 @@ import org.springframework.validation.annotation.Validated;
  * @param slowDelay how late a slow answer comes; meant to exceed the client's read timeout
  * @param malformedRate probability of a 200 with a cut-off JSON body
  * @param resetRate probability of closing the connection without an answer
+ * @param blankRate probability of a 200 with an empty JSON object
+ * @param foreignNotFoundRate probability of a proxy's HTML 404 page instead of TMDB's answer
  * @param faultPages when not empty, the random faults hit only requests for these pages (and
  * {@code faultMovies})
  * @param faultMovies when not empty, the random faults hit only these movies' details (and
  * {@code faultPages})
+ * @param movieFaults movie id to the fault (a key of {@code /admin/stats}' counts, e.g.
+ * {@code blank}) its details always get, whatever the rates
  */
 @Validated
 @ConfigurationProperties("simulator")
@@ -47,13 +51,17 @@ record FaultProperties(
 		@DefaultValue("15s") @NotNull Duration slowDelay,
 		@DefaultValue("0") double malformedRate,
 		@DefaultValue("0") double resetRate,
+		@DefaultValue("0") double blankRate,
+		@DefaultValue("0") double foreignNotFoundRate,
 		@DefaultValue Set<Integer> faultPages,
-		@DefaultValue Set<Integer> faultMovies) {
+		@DefaultValue Set<Integer> faultMovies,
+		@DefaultValue Map<Integer, String> movieFaults) {
 
 	FaultSettings settings() {
 		return new FaultSettings(latency, latencyJitter, shiftEvery, rateLimit, retryAfter,
-				new FaultRates(errorRates, slowRate, slowDelay, malformedRate, resetRate),
-				new FaultTarget(faultPages, faultMovies));
+				new FaultRates(errorRates, slowRate, slowDelay, malformedRate, resetRate, blankRate,
+						foreignNotFoundRate),
+				new FaultTarget(faultPages, faultMovies), MovieFaults.ofKeys(movieFaults));
 	}
 
 }

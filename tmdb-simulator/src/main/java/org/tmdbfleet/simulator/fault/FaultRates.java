@@ -16,11 +16,13 @@ import java.util.TreeMap;
  * @param slowDelay how late a slow answer comes; meant to exceed the client's read timeout
  * @param malformedRate share answered 200 with a JSON content type and a cut-off body
  * @param resetRate share of connections closed without any answer
+ * @param blankRate share answered 200 with a JSON content type and an empty object
+ * @param foreignNotFoundRate share answered with a proxy's HTML 404 page, not TMDB's JSON
  */
 record FaultRates(Map<Integer, Double> errorRates, double slowRate, Duration slowDelay, double malformedRate,
-		double resetRate) {
+		double resetRate, double blankRate, double foreignNotFoundRate) {
 
-	static final FaultRates NONE = new FaultRates(Map.of(), 0, Duration.ofSeconds(15), 0, 0);
+	static final FaultRates NONE = new FaultRates(Map.of(), 0, Duration.ofSeconds(15), 0, 0, 0, 0);
 
 	FaultRates {
 		errorRates = Collections.unmodifiableSortedMap(new TreeMap<>(errorRates));
@@ -30,10 +32,11 @@ record FaultRates(Map<Integer, Double> errorRates, double slowRate, Duration slo
 			total += requireRate("errorRates." + rate.getKey(), rate.getValue());
 		}
 		total += requireRate("slowRate", slowRate) + requireRate("malformedRate", malformedRate)
-				+ requireRate("resetRate", resetRate);
+				+ requireRate("resetRate", resetRate) + requireRate("blankRate", blankRate)
+				+ requireRate("foreignNotFoundRate", foreignNotFoundRate);
 		if (total > 1 + 1e-9) {
-			throw new IllegalArgumentException("errorRates, slowRate, malformedRate and resetRate add up to "
-					+ total + "; they exclude each other, so at most 1");
+			throw new IllegalArgumentException("errorRates, slowRate, malformedRate, resetRate, blankRate and "
+					+ "foreignNotFoundRate add up to " + total + "; they exclude each other, so at most 1");
 		}
 		FaultSettings.requireDelay("slowMs", slowDelay);
 	}
@@ -53,7 +56,13 @@ record FaultRates(Map<Integer, Double> errorRates, double slowRate, Duration slo
 		if (roll < (bound += malformedRate)) {
 			return Optional.of(InjectedFault.MALFORMED);
 		}
-		return (roll < bound + slowRate) ? Optional.of(InjectedFault.SLOW) : Optional.empty();
+		if (roll < (bound += slowRate)) {
+			return Optional.of(InjectedFault.SLOW);
+		}
+		if (roll < (bound += blankRate)) {
+			return Optional.of(InjectedFault.BLANK);
+		}
+		return (roll < bound + foreignNotFoundRate) ? Optional.of(InjectedFault.FOREIGN_NOT_FOUND) : Optional.empty();
 	}
 
 	private static double requireRate(String name, Double rate) {

@@ -17,9 +17,10 @@ import java.util.random.RandomGenerator;
  * @param retryAfter whether a 429 says when to come back
  * @param rates how often a targeted request breaks, and how
  * @param target which requests may break
+ * @param movieFaults the movies whose details break every time, each its own way
  */
 public record FaultSettings(Duration latency, Duration latencyJitter, int shiftEvery, double rateLimit,
-		boolean retryAfter, FaultRates rates, FaultTarget target) {
+		boolean retryAfter, FaultRates rates, FaultTarget target, MovieFaults movieFaults) {
 
 	/** Longer delays are typos, and bounding them keeps the arithmetic on them exact. */
 	static final Duration MAX_DELAY = Duration.ofHours(1);
@@ -35,8 +36,15 @@ public record FaultSettings(Duration latency, Duration latencyJitter, int shiftE
 		}
 	}
 
-	/** The fault to inject into one request, if any: a draw against the rates when targeted. */
+	/**
+	 * The fault to inject into one request, if any: the movie's own fault, else a draw against the
+	 * rates when targeted.
+	 */
 	Optional<InjectedFault> drawFault(String uri, String page, RandomGenerator random) {
+		Optional<InjectedFault> movieFault = movieFaults.at(uri);
+		if (movieFault.isPresent()) {
+			return movieFault;
+		}
 		return target.covers(uri, page) ? rates.pick(random.nextDouble()) : Optional.empty();
 	}
 

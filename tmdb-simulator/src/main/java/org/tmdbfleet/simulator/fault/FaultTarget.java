@@ -28,12 +28,17 @@ record FaultTarget(Set<Integer> pages, Set<Integer> movies) {
 		if (pages.isEmpty() && movies.isEmpty()) {
 			return true;
 		}
-		return contains(pages, page)
-				|| (uri.startsWith(MOVIE_DETAILS) && contains(movies, uri.substring(MOVIE_DETAILS.length())));
+		return (isNumber(page) && pages.contains(Integer.parseInt(page))) || movies.contains(movieOf(uri));
 	}
 
-	private static boolean contains(Set<Integer> numbers, String text) {
-		return text != null && text.matches("\\d{1,9}") && numbers.contains(Integer.parseInt(text));
+	/** The movie whose details {@code uri} asks for, or 0 when it asks for something else. */
+	static int movieOf(String uri) {
+		String id = uri.startsWith(MOVIE_DETAILS) ? uri.substring(MOVIE_DETAILS.length()) : null;
+		return isNumber(id) ? Integer.parseInt(id) : 0;
+	}
+
+	private static boolean isNumber(String text) {
+		return text != null && text.matches("\\d{1,9}");
 	}
 
 	private static Set<Integer> positive(String name, Set<Integer> numbers) {

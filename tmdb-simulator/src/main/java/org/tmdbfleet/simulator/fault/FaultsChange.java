@@ -6,11 +6,12 @@ import java.util.Set;
 
 /**
  * Body of {@code PUT /admin/faults}; absent fields keep their current value, a given one replaces
- * it whole ({@code "errorRates": {}} and {@code "faultPages": []} clear them).
+ * it whole ({@code "errorRates": {}}, {@code "faultPages": []} and {@code "movieFaults": {}} clear them).
  */
 record FaultsChange(Long latencyMs, Long latencyJitterMs, Integer shiftEvery, Double rateLimit, Boolean retryAfter,
 		Map<Integer, Double> errorRates, Double slowRate, Long slowMs, Double malformedRate, Double resetRate,
-		Set<Integer> faultPages, Set<Integer> faultMovies) {
+		Double blankRate, Double foreignNotFoundRate, Set<Integer> faultPages, Set<Integer> faultMovies,
+		Map<Integer, String> movieFaults) {
 
 	FaultSettings applyTo(FaultSettings settings) {
 		FaultRates rates = settings.rates();
@@ -20,8 +21,10 @@ record FaultsChange(Long latencyMs, Long latencyJitterMs, Integer shiftEvery, Do
 				or(rateLimit, settings.rateLimit()), or(retryAfter, settings.retryAfter()),
 				new FaultRates(or(errorRates, rates.errorRates()), or(slowRate, rates.slowRate()),
 						or(millis(slowMs), rates.slowDelay()), or(malformedRate, rates.malformedRate()),
-						or(resetRate, rates.resetRate())),
-				new FaultTarget(or(faultPages, target.pages()), or(faultMovies, target.movies())));
+						or(resetRate, rates.resetRate()), or(blankRate, rates.blankRate()),
+						or(foreignNotFoundRate, rates.foreignNotFoundRate())),
+				new FaultTarget(or(faultPages, target.pages()), or(faultMovies, target.movies())),
+				(movieFaults != null) ? MovieFaults.ofKeys(movieFaults) : settings.movieFaults());
 	}
 
 	private static <T> T or(T given, T current) {

@@ -9,14 +9,16 @@ import java.util.Set;
  */
 record FaultsView(long latencyMs, long latencyJitterMs, int shiftEvery, double rateLimit, boolean retryAfter,
 		Map<Integer, Double> errorRates, double slowRate, long slowMs, double malformedRate, double resetRate,
-		Set<Integer> faultPages, Set<Integer> faultMovies, long drift) {
+		double blankRate, double foreignNotFoundRate, Set<Integer> faultPages, Set<Integer> faultMovies,
+		Map<Integer, String> movieFaults, long drift) {
 
 	static FaultsView of(FaultSettings settings, long drift) {
 		FaultRates rates = settings.rates();
 		return new FaultsView(settings.latency().toMillis(), settings.latencyJitter().toMillis(),
 				settings.shiftEvery(), settings.rateLimit(), settings.retryAfter(), rates.errorRates(),
 				rates.slowRate(), rates.slowDelay().toMillis(), rates.malformedRate(), rates.resetRate(),
-				settings.target().pages(), settings.target().movies(), drift);
+				rates.blankRate(), rates.foreignNotFoundRate(), settings.target().pages(), settings.target().movies(),
+				settings.movieFaults().keys(), drift);
 	}
 
 }

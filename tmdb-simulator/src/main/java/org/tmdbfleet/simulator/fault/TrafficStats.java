@@ -80,7 +80,8 @@ public class TrafficStats {
 	 * @param maxRequestsPerSecond the most requests seen in any 1 s window
 	 * @param rateLimited 429s sent
 	 * @param injected faults injected, by kind: {@code "500"}, {@code "502"}, {@code "503"},
-	 * {@code "504"}, {@code "reset"}, {@code "malformed"}, {@code "slow"}
+	 * {@code "504"}, {@code "reset"}, {@code "malformed"}, {@code "slow"}, {@code "blank"},
+	 * {@code "foreign_not_found"}
 	 */
 	public record Snapshot(long requests, long maxRequestsPerSecond, long rateLimited, Map<String, Long> injected) {
 	}

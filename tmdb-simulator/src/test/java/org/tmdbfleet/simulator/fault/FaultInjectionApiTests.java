@@ -94,6 +94,50 @@ class FaultInjectionApiTests extends SimulatorApiTestSupport {
 	}
 
 	@Test
+	void aBlankAnswerIsA200WithAnEmptyJsonObject() {
+		client.put("/admin/faults", "{\"blankRate\": 1.0}");
+
+		Response response = client.get("/3/movie/550");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(response.body()).isEqualTo("{}");
+	}
+
+	@Test
+	void aForeignNotFoundIsAProxysHtmlPageWithoutTmdbsStatusCode() {
+		client.put("/admin/faults", "{\"foreignNotFoundRate\": 1.0}");
+
+		Response response = client.get("/3/movie/550");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("text/html");
+		assertThat(response.body()).contains("<title>404 Not Found</title>", "nginx").doesNotContain("status_code");
+	}
+
+	@Test
+	void moviesGivenTheirOwnFaultsFailEachItsWayEveryTimeWhileEverythingElseWorks() {
+		List<Integer> movies = client.ids("/3/movie/popular?page=1");
+		Response changed = client.put("/admin/faults", "{\"movieFaults\": {\"%d\": \"blank\", \"%d\": \"foreign_not_found\"}}"
+			.formatted(movies.get(0), movies.get(1)));
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(client.get("/3/movie/" + movies.get(0)).body()).isEqualTo("{}");
+			assertThat(client.get("/3/movie/" + movies.get(1)).status()).isEqualTo(404);
+			assertThat(client.get("/3/movie/" + movies.get(2)).json().get("id").asInt()).isEqualTo(movies.get(2));
+			assertThat(client.get("/3/movie/popular?page=1").status()).isEqualTo(200);
+		}
+
+		assertThat(changed.json().get("movieFaults").get(movies.get(0).toString()).asString()).isEqualTo("blank");
+		assertThat(changed.json().get("movieFaults").get(movies.get(1).toString()).asString())
+			.isEqualTo("foreign_not_found");
+		assertThat(injected().get("blank").asLong()).isEqualTo(3);
+		assertThat(injected().get("foreign_not_found").asLong()).isEqualTo(3);
+		assertThat(client.put("/admin/faults", "{\"movieFaults\": {}}").json().get("movieFaults").isEmpty()).isTrue();
+		assertThat(client.get("/3/movie/" + movies.get(1)).status()).isEqualTo(200);
+	}
+
+	@Test
 	void aTargetedPageFailsEveryTimeWhileOtherPagesAndMovieDetailsWork() {
 		int movie = client.ids("/3/movie/popular?page=1").get(0);
 		client.put("/admin/faults", "{\"errorRates\": {\"500\": 1.0}, \"faultPages\": [7]}");
@@ -161,6 +205,9 @@ class FaultInjectionApiTests extends SimulatorApiTestSupport {
 			{"slowMs": -1}                                 | slowMs
 			{"latencyJitterMs": -1}                        | latencyJitterMs
 			{"faultPages": [0]}                            | faultPages
+			{"blankRate": 0.6, "foreignNotFoundRate": 0.6} | at most 1
+			{"movieFaults": {"550": "gone"}}               | not gone
+			{"movieFaults": {"0": "blank"}}                | movieFaults
 			""")
 	void invalidChangesAreRefusedWithTheReasonAndChangeNothing(String change, String reason) {
 		Response refused = client.put("/admin/faults", change);
@@ -173,7 +220,8 @@ class FaultInjectionApiTests extends SimulatorApiTestSupport {
 	@Test
 	void statsCountEachInjectedFaultAndStartAfreshOnDelete() {
 		List.of("{\"errorRates\": {\"500\": 1.0}}", "{\"errorRates\": {}, \"slowRate\": 1.0, \"slowMs\": 10}",
-				"{\"slowRate\": 0, \"malformedRate\": 1.0}", "{\"malformedRate\": 0, \"resetRate\": 1.0}")
+				"{\"slowRate\": 0, \"malformedRate\": 1.0}", "{\"malformedRate\": 0, \"blankRate\": 1.0}",
+				"{\"blankRate\": 0, \"foreignNotFoundRate\": 1.0}", "{\"foreignNotFoundRate\": 0, \"resetRate\": 1.0}")
 			.forEach((change) -> {
 				client.put("/admin/faults", change);
 				try {
@@ -189,10 +237,11 @@ class FaultInjectionApiTests extends SimulatorApiTestSupport {
 
 		JsonNode stats = client.get("/admin/stats").json();
 		assertThat(JSON.convertValue(stats.get("injected"), Map.class)).containsAllEntriesOf(
-				Map.of("500", 1, "502", 0, "503", 0, "504", 0, "malformed", 1, "slow", 1));
+				Map.of("500", 1, "502", 0, "503", 0, "504", 0, "malformed", 1, "slow", 1, "blank", 1,
+						"foreign_not_found", 1));
 		// java.net.http sends a GET once more when the connection closed before the first byte
 		assertThat(stats.get("injected").get("reset").asLong()).isBetween(1L, 2L);
-		assertThat(stats.get("requests").asLong()).isEqualTo(3 + stats.get("injected").get("reset").asLong());
+		assertThat(stats.get("requests").asLong()).isEqualTo(5 + stats.get("injected").get("reset").asLong());
 		client.delete("/admin/stats");
 		assertThat(injected().get("reset").asLong()).isZero();
 	}
