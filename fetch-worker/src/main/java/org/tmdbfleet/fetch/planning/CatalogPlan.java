@@ -82,7 +82,7 @@ class CatalogPlan {
 		if (control.isCancelled(request.importId())) {
 			return false;
 		}
-		ExportListed part = new ExportListed(request.importId(), export.date(), List.copyOf(ids));
+		ExportListed part = new ExportListed(request.importId(), export.date(), ids);
 		publisher.inOwnTransaction(() -> publisher.send(Topics.PROGRESS, part));
 		return true;
 	}
