@@ -24,7 +24,10 @@ final class ExternalTools {
 	static void require(String tool) {
 		boolean present = Executables.onPath(tool).isPresent();
 		if (!present && Boolean.parseBoolean(System.getenv("FLEET_REQUIRE_TOOLS"))) {
-			throw new AssertionError(tool + " is not on the PATH (Debian: apt-get install prometheus docker-compose)");
+			throw new AssertionError(tool + " is not on the PATH ("
+					+ (tool.equals("kubectl") ? "kubectl with its built-in kustomize, v1.14 or newer"
+							: "Debian: apt-get install prometheus docker-compose")
+					+ ")");
 		}
 		assumeTrue(present, tool + " is not on the PATH: skipped");
 	}
