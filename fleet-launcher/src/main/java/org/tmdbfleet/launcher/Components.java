@@ -45,7 +45,7 @@ final class Components {
 
 	Instance of(String name) {
 		return switch (kind(name)) {
-			case "kafka" -> new KafkaBroker(settings).instance(registry.log(name));
+			case "kafka" -> KafkaBroker.named(settings, name).instance(registry.log(name));
 			case "postgres" -> postgres();
 			case "simulator" -> service(name, SERVICES.get("simulator"), settings.simulatorPort(),
 					"FLEET_SIMULATOR_PORT", simulatorClock());

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -44,7 +45,7 @@ public final class Fleet {
 	/** Starts what is not running yet and waits until every part is healthy. */
 	public void up(int fetchWorkers, int persistWorkers, int catalogs, boolean prometheus) {
 		if (settings.ownsKafka()) {
-			new KafkaBroker(settings).prepare();
+			KafkaBroker.prepareAll(settings);
 		}
 		List<List<String>> stages = stages(fetchWorkers, persistWorkers, catalogs);
 		stages.stream().flatMap(List::stream).forEach(this::requireFreePortUnlessRunning); // all or nothing
@@ -57,12 +58,13 @@ public final class Fleet {
 	/**
 	 * What {@code up} starts, in stages that each wait until the one before is healthy: the
 	 * infrastructure; the gateway, whose Flyway migrates the schema, with the workers; then the
-	 * catalog API, which only reads that schema.
+	 * catalog API, which only reads that schema. The nodes of a Kafka cluster start together: none
+	 * is ready before a majority of them runs.
 	 */
 	List<List<String>> stages(int fetchWorkers, int persistWorkers, int catalogs) {
 		List<String> infrastructure = new ArrayList<>();
 		if (settings.ownsKafka()) {
-			infrastructure.add("kafka");
+			KafkaBroker.all(settings).forEach(broker -> infrastructure.add(broker.name()));
 		}
 		if (settings.ownsDatabase()) {
 			infrastructure.add("postgres");
@@ -77,16 +79,20 @@ public final class Fleet {
 		return List.of(infrastructure, services, readers);
 	}
 
-	/** Stops everything this fleet started, services first, the broker and the database last. */
+	/**
+	 * Stops everything this fleet started, services first, the broker and the database last; the
+	 * instances of one kind at once (the last node of a Kafka cluster left alone would wait for a
+	 * quorum that is gone).
+	 */
 	public void down() {
-		List<String> names = new ArrayList<>(registry.names());
-		names.sort(Comparator.comparingInt(name -> STOP_ORDER.indexOf(Components.kind(name))));
-		for (String name : names) {
-			boolean infrastructure = List.of("kafka", "postgres").contains(Components.kind(name));
-			if (registry.stop(name, infrastructure ? Duration.ofSeconds(60) : Duration.ofSeconds(30))) {
-				out.println("stopped " + name);
-			}
-		}
+		Map<String, List<String>> byKind = new TreeMap<>(
+				Comparator.<String>comparingInt(STOP_ORDER::indexOf).thenComparing(Comparator.naturalOrder()));
+		registry.names().forEach(name -> byKind.computeIfAbsent(Components.kind(name), kind -> new ArrayList<>()).add(name));
+		byKind.forEach((kind, names) -> {
+			boolean infrastructure = List.of("kafka", "postgres").contains(kind);
+			registry.stop(names, infrastructure ? Duration.ofSeconds(60) : Duration.ofSeconds(30))
+				.forEach(name -> out.println("stopped " + name));
+		});
 	}
 
 	/** Adds or removes worker and catalog API instances while the fleet runs. */
@@ -113,8 +119,8 @@ public final class Fleet {
 
 	/** Starts one instance (again) and waits until it is healthy. */
 	public void start(String name) {
-		if ("kafka".equals(name)) {
-			new KafkaBroker(settings).prepare();
+		if ("kafka".equals(Components.kind(name))) {
+			KafkaBroker.prepareAll(settings);
 		}
 		start(List.of(name));
 	}
@@ -153,6 +159,11 @@ public final class Fleet {
 
 	public Path log(String name) {
 		return registry.log(name);
+	}
+
+	/** The same fleet with a single Kafka broker (1) or a cluster of three (3). */
+	public Fleet withKafkaBrokers(int brokers) {
+		return brokers == settings.kafkaBrokers() ? this : new Fleet(settings.withKafkaBrokers(brokers), out);
 	}
 
 	public FleetSettings settings() {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,12 @@ public final class FleetCommand {
 
 	static final String USAGE = """
 			usage: ./fleet COMMAND
-			  up [--fetch N] [--persist M] [--catalog K] [--prometheus]
-			                                               start the fleet (defaults: 2 fetch, 2 persist workers, 1 catalog API)
+			  up [--fetch N] [--persist M] [--catalog K] [--brokers 3] [--prometheus]
+			                                               start the fleet (defaults: 2 fetch, 2 persist workers, 1 catalog API,
+			                                               1 Kafka broker; --brokers 3: a cluster kafka-1..3, every topic on 3)
 			  down                                         stop everything ./fleet started
 			  status                                       list processes with their health, consumer lag and dead letters
-			  logs SERVICE [--lines N]                     show a process's log (kafka, postgres, gateway, fetch-1, catalog-1, ...)
+			  logs SERVICE [--lines N]                     show a process's log (kafka, kafka-1, gateway, fetch-1, catalog-1, ...)
 			  scale fetch=N persist=M catalog=K            add or remove workers and catalog APIs while running
 			  import SOURCE [--pages N] [--details] [--from DATE --to DATE]
 			                                               start an import and follow it (exit 0 only on COMPLETED)
@@ -34,8 +36,9 @@ public final class FleetCommand {
 			  demo                                         up + an import of 100 pages of popular, left running, readable as TMDB
 			SOURCE: popular | top_rated | now_playing | upcoming | discover | changes | catalog
 			        (--from/--to: release dates for discover, the days of the changes for changes)
-			Environment: FLEET_HOME, FLEET_*_PORT, SPRING_KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL,
-			             TMDB_BASE_URL, TMDB_API_KEY, TMDB_READ_TOKEN, FLEET_API_TOKEN, FLEET_CATALOG_KEYS (see docs/running.md)""";
+			Environment: FLEET_HOME, FLEET_*_PORT, FLEET_KAFKA_BROKERS, SPRING_KAFKA_BOOTSTRAP_SERVERS,
+			             SPRING_DATASOURCE_URL, TMDB_BASE_URL, TMDB_API_KEY, TMDB_READ_TOKEN, FLEET_API_TOKEN,
+			             FLEET_CATALOG_KEYS (see docs/running.md)""";
 
 	private final PrintStream out;
 
@@ -128,9 +131,20 @@ public final class FleetCommand {
 		int fetch = intOption(options, "--fetch", 2);
 		int persist = intOption(options, "--persist", 2);
 		int catalog = intOption(options, "--catalog", 1);
-		Files.createDirectories(fleet.settings().home());
-		if (SavedEnvironment.whileRunning(fleet.settings().home()) == null) {
-			SavedEnvironment.save(fleet.settings().home(), System.getenv());
+		Path home = fleet.settings().home();
+		Files.createDirectories(home);
+		int brokers = intOption(options, "--brokers", fleet.settings().kafkaBrokers());
+		boolean running = SavedEnvironment.whileRunning(home) != null;
+		if (running && brokers != fleet.settings().kafkaBrokers()) {
+			throw new FleetException("This fleet runs " + fleet.settings().kafkaBrokers() + " Kafka broker(s); "
+					+ "./fleet down first to start it with " + brokers);
+		}
+		Fleet fleet = this.fleet.withKafkaBrokers(brokers);
+		if (!running) {
+			// later commands (scale, status) must know the brokers: kept with the rest of the environment
+			Map<String, String> environment = new HashMap<>(System.getenv());
+			environment.put("FLEET_KAFKA_BROKERS", Integer.toString(brokers));
+			SavedEnvironment.save(home, environment);
 		}
 		fleet.up(fetch, persist, catalog, options.contains("--prometheus"));
 		out.println();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,16 +83,26 @@ final class ProcessRegistry {
 
 	/** SIGTERM, then SIGKILL if it has not ended within the grace period. */
 	boolean stop(String name, Duration grace) {
-		Optional<ProcessHandle> process = find(name);
-		process.ifPresent(handle -> {
-			handle.destroy();
-			if (!awaitExit(handle, grace)) {
+		return !stop(List.of(name), grace).isEmpty();
+	}
+
+	/**
+	 * SIGTERM to all of them at once, then SIGKILL to any that has not ended within the grace
+	 * period; answers the names of those that were running.
+	 */
+	List<String> stop(List<String> names, Duration grace) {
+		Map<String, ProcessHandle> running = new LinkedHashMap<>();
+		names.forEach(name -> find(name).ifPresent(handle -> running.put(name, handle)));
+		running.values().forEach(ProcessHandle::destroy);
+		Instant deadline = Instant.now().plus(grace);
+		running.values().forEach(handle -> {
+			if (!awaitExit(handle, Duration.between(Instant.now(), deadline))) {
 				handle.destroyForcibly();
 				awaitExit(handle, Duration.ofSeconds(5));
 			}
 		});
-		forget(name);
-		return process.isPresent();
+		names.forEach(this::forget);
+		return List.copyOf(running.keySet());
 	}
 
 	/** SIGKILL at once: a crash, as the chaos tests want it. */

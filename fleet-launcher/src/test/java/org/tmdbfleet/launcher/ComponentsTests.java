@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ComponentsTests {
 
@@ -49,6 +50,30 @@ class ComponentsTests {
 
 		assertThat(List.of("gateway", "fetch-1", "persist-2")).allSatisfy(name -> assertThat(
 				components.of(name).environment()).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:19500"));
+	}
+
+	@Test
+	void aClusterOfThreeBrokersTakesThreePairsOfPortsAndTheServicesAreToldAllThree() throws IOException {
+		for (String module : List.of("api-gateway", "fetch-worker", "persist-worker")) {
+			executableJar(module);
+		}
+		Files.createDirectories(repository.resolve("kafka-broker").resolve("target").resolve("libs"));
+		FleetSettings settings = FleetSettings.fromEnvironment(repository, Map.of("FLEET_KAFKA_BROKERS", "3"));
+		Components components = new Components(settings, new ProcessRegistry(settings.home()));
+
+		assertThat(List.of("kafka-1", "kafka-2", "kafka-3")).extracting(name -> components.of(name).url())
+			.containsExactly("localhost:19092", "localhost:19094", "localhost:19096");
+		assertThat(List.of(1, 2, 3)).extracting(settings::controllerPort).containsExactly(19093, 19095, 19097);
+		assertThat(components.of("fetch-1").environment()).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS",
+				"localhost:19092,localhost:19094,localhost:19096");
+	}
+
+	@Test
+	void kafkaRunsAsOneBrokerOrAClusterOfThreeAndNothingElse() {
+		assertThat(FleetSettings.fromEnvironment(repository, Map.of()).kafkaBootstrap()).isEqualTo("localhost:19092");
+		assertThatExceptionOfType(FleetException.class)
+			.isThrownBy(() -> FleetSettings.fromEnvironment(repository, Map.of("FLEET_KAFKA_BROKERS", "2")))
+			.withMessage("Kafka runs as 1 broker or a cluster of 3, not '2'");
 	}
 
 	@Test

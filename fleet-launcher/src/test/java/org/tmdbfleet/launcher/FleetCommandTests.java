@@ -23,7 +23,7 @@ class FleetCommandTests {
 		int status = command().run();
 
 		assertThat(status).isEqualTo(1);
-		assertThat(printed()).contains("[--catalog K]", "scale fetch=N persist=M catalog=K", "catalog-1",
+		assertThat(printed()).contains("[--catalog K]", "[--brokers 3]", "FLEET_KAFKA_BROKERS", "scale fetch=N persist=M catalog=K", "catalog-1",
 				"FLEET_CATALOG_KEYS");
 	}
 

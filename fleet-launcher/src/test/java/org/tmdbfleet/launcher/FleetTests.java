@@ -25,6 +25,15 @@ class FleetTests {
 	}
 
 	@Test
+	void theThreeNodesOfAKafkaClusterStartTogetherSinceNoneIsReadyBeforeTwoRun() {
+		Fleet fleet = new Fleet(FleetSettings.isolated(Path.of(".."), home, PortAllocator.random()), silent())
+			.withKafkaBrokers(3);
+
+		assertThat(fleet.stages(1, 1, 0).get(0)).containsExactly("kafka-1", "kafka-2", "kafka-3", "postgres",
+				"simulator");
+	}
+
+	@Test
 	void aFleetOnSomeoneElsesDatabaseStartsNoPostgresButStillItsCatalogApi() {
 		FleetSettings settings = FleetSettings.fromEnvironment(Path.of(".."),
 				Map.of("FLEET_HOME", home.toString(), "SPRING_DATASOURCE_URL", "jdbc:postgresql://db.example:5432/tmdb"));

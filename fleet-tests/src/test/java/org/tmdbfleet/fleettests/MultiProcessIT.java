@@ -58,7 +58,7 @@ class MultiProcessIT {
 
 		JsonNode end = running.follow(id, PATIENCE);
 
-		assertExact(end, id, 60);
+		running.assertExact(end, id, 60);
 		for (String fetch : List.of("fetch-1", "fetch-2")) {
 			assertThat(running.metric(fetch, "fleet_pages_fetched_total")).as(fetch + " fetched pages").isPositive();
 		}
@@ -76,7 +76,7 @@ class MultiProcessIT {
 
 		for (String victim : victims) {
 			pause(Duration.ofSeconds(3 + random.nextInt(6)));
-			report("before killing " + victim, id);
+			running.report("before killing " + victim, id);
 			running.fleet().kill(victim);
 			pause(Duration.ofSeconds(1 + random.nextInt(3)));
 			running.fleet().start(victim);
@@ -85,7 +85,7 @@ class MultiProcessIT {
 
 		System.out.println("chaos: 4 kill -9 (2 fetch, 2 persist) during the import; it ended " + end.path("status")
 				+ " with " + end.path("moviesPersisted") + " of " + end.path("moviesExpected") + " movies");
-		assertExact(end, id, 500);
+		running.assertExact(end, id, 500);
 		assertThat(end.path("moviesPersisted").asLong()).isEqualTo(10_000);
 	}
 
@@ -95,9 +95,9 @@ class MultiProcessIT {
 		Map<String, Long> pidsBefore = pids();
 		// top_rated holds every movie; now_playing only some 40 days' releases, fewer pages on some dates
 		UUID id = running.startImport("top_rated", 26);
-		awaitPersistedAtLeast(id, 40);
+		running.awaitPersistedAtLeast(id, 40);
 
-		report("before stopping the database", id);
+		running.report("before stopping the database", id);
 		running.fleet().stop("postgres");
 		try {
 			pause(Duration.ofSeconds(20));
@@ -107,7 +107,7 @@ class MultiProcessIT {
 		}
 		JsonNode end = running.follow(id, PATIENCE);
 
-		assertExact(end, id, 26);
+		running.assertExact(end, id, 26);
 		assertThat(pids()).as("no worker restarted").isEqualTo(pidsBefore);
 	}
 
@@ -115,9 +115,9 @@ class MultiProcessIT {
 	@Order(4)
 	void aBrokerKilledAndRestartedMidImportLosesNothing() {
 		UUID id = running.startImport("popular", 120);
-		awaitPersistedAtLeast(id, 100);
+		running.awaitPersistedAtLeast(id, 100);
 
-		report("before killing the broker", id);
+		running.report("before killing the broker", id);
 		running.fleet().kill("kafka");
 		try {
 			pause(Duration.ofSeconds(5));
@@ -127,14 +127,14 @@ class MultiProcessIT {
 		}
 		JsonNode end = running.follow(id, PATIENCE);
 
-		assertExact(end, id, 120);
+		running.assertExact(end, id, 120);
 	}
 
 	@Test
 	@Order(5)
 	void theCommandLineCancelsAnImportAndRetriesTheFailedPagesOfAnother() {
 		UUID big = running.startImport("upcoming", 200);
-		awaitPersistedAtLeast(big, 20);
+		running.awaitPersistedAtLeast(big, 20);
 		assertThat(running.command("cancel", big.toString())).isZero();
 		assertThat(running.view(big).path("status").asString()).isEqualTo("CANCELLED");
 
@@ -152,7 +152,7 @@ class MultiProcessIT {
 		assertThat(failed.path("failedPages").get(0).path("page").asInt()).isEqualTo(2);
 
 		assertThat(running.command("retry", broken.toString())).as("retry: COMPLETED").isZero();
-		assertExact(running.view(broken), broken, 4);
+		running.assertExact(running.view(broken), broken, 4);
 	}
 
 	@Test
@@ -176,7 +176,7 @@ class MultiProcessIT {
 		}
 		JsonNode end = running.follow(id, PATIENCE);
 
-		assertExact(end, id, 10);
+		running.assertExact(end, id, 10);
 		assertThat(pagesFetched() - fetchedBefore).as("planned once: each page fetched once").isEqualTo(10);
 		assertThat(running.metric("gateway", "fleet_outbox_pending")).isZero();
 	}
@@ -201,7 +201,7 @@ class MultiProcessIT {
 				+ Duration.between(Instant.parse(end.path("createdAt").asString()),
 						Instant.parse(end.path("startedAt").asString())).toMillis() + " ms");
 		assertThat(end.path("windows").size()).isGreaterThanOrEqualTo(40);
-		assertExact(end, id, 130);
+		running.assertExact(end, id, 130);
 	}
 
 	@Test
@@ -220,27 +220,6 @@ class MultiProcessIT {
 		assertThat(listed).contains("NAME", "NEXT RUN").contains("nightly changes", "0 3 * * *", "never");
 	}
 
-	private void assertExact(JsonNode end, UUID id, int pages) {
-		assertThat(end.path("status").asString()).isEqualTo("COMPLETED");
-		assertThat(end.path("pagesFetched").asInt()).isEqualTo(pages);
-		long expected = running.count("select count(*) from import_items where import_id = ? and listed", id);
-		assertThat(end.path("moviesExpected").asLong()).isEqualTo(expected);
-		assertThat(end.path("moviesPersisted").asLong()).isEqualTo(expected);
-		assertThat(running.count("select count(*) from import_items where import_id = ?", id)).isEqualTo(expected);
-		assertThat(running.count("""
-				select count(*) from movies where tmdb_id in (select tmdb_id from import_items where import_id = ?)""",
-				id))
-			.isEqualTo(expected);
-		assertThat(running.count("select count(*) from import_pages where import_id = ?", id)).isEqualTo(pages);
-	}
-
-	private void awaitPersistedAtLeast(UUID id, long movies) {
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (running.view(id).path("moviesPersisted").asLong() < movies && System.nanoTime() < deadline) {
-			pause(Duration.ofMillis(200));
-		}
-	}
-
 	private double pagesFetched() {
 		return running.metric("fetch-1", "fleet_pages_fetched_total") + running.metric("fetch-2", "fleet_pages_fetched_total");
 	}
@@ -251,12 +230,6 @@ class MultiProcessIT {
 			.stream()
 			.filter(status -> List.of("gateway", "fetch-1", "fetch-2", "persist-1", "persist-2").contains(status.name()))
 			.collect(java.util.stream.Collectors.toMap(s -> s.name(), s -> s.pid()));
-	}
-
-	private void report(String moment, UUID id) {
-		JsonNode view = running.view(id);
-		System.out.println(moment + ": " + view.path("status") + " pages " + view.path("pagesFetched") + "/"
-				+ view.path("pagesTotal") + ", movies " + view.path("moviesPersisted"));
 	}
 
 	private static void pause(Duration duration) {

@@ -26,6 +26,8 @@ import org.tmdbfleet.launcher.ImportWatch;
 import org.tmdbfleet.launcher.PortAllocator;
 import tools.jackson.databind.JsonNode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A fleet of real processes for one test class, on free ports and in its own directory, that
  * is stopped when the class ends, and also if the JVM is torn down: no process is left behind.
@@ -39,10 +41,16 @@ final class RunningFleet implements AutoCloseable {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	RunningFleet(String name, Map<String, String> serviceEnvironment) {
+		this(name, 1, serviceEnvironment);
+	}
+
+	/** A fleet on one Kafka broker, or on a cluster of three ({@code kafka-1} … {@code kafka-3}). */
+	RunningFleet(String name, int kafkaBrokers, Map<String, String> serviceEnvironment) {
 		Path repository = Path.of(System.getProperty("fleet.repository", "..")).toAbsolutePath().normalize();
 		Path home = repository.resolve("fleet-tests").resolve("target").resolve("fleets").resolve(name);
 		deleteRecursively(home);
 		FleetSettings settings = FleetSettings.isolated(repository, home, PortAllocator.random())
+			.withKafkaBrokers(kafkaBrokers)
 			.withServiceEnvironment(serviceEnvironment);
 		PrintStream out = System.out;
 		this.fleet = new Fleet(settings, out);
@@ -68,6 +76,48 @@ final class RunningFleet implements AutoCloseable {
 
 	JsonNode view(UUID id) {
 		return watch().view(id);
+	}
+
+	/**
+	 * The import ended as a user wants it: COMPLETED, every page fetched, its counters equal to the
+	 * rows in PostgreSQL, each movie it listed stored once.
+	 */
+	void assertExact(JsonNode end, UUID id, int pages) {
+		assertThat(end.path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(end.path("pagesFetched").asInt()).isEqualTo(pages);
+		long expected = count("select count(*) from import_items where import_id = ? and listed", id);
+		assertThat(end.path("moviesExpected").asLong()).isEqualTo(expected);
+		assertThat(end.path("moviesPersisted").asLong()).isEqualTo(expected);
+		assertThat(count("select count(*) from import_items where import_id = ?", id)).isEqualTo(expected);
+		assertThat(count("""
+				select count(*) from movies where tmdb_id in (select tmdb_id from import_items where import_id = ?)""",
+				id))
+			.isEqualTo(expected);
+		assertThat(count("select count(*) from import_pages where import_id = ?", id)).isEqualTo(pages);
+	}
+
+	void awaitPersistedAtLeast(UUID id, long movies) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (view(id).path("moviesPersisted").asLong() < movies && System.nanoTime() < deadline) {
+			pause(Duration.ofMillis(200));
+		}
+	}
+
+	/** Prints where the import stands, for the test's log. */
+	void report(String moment, UUID id) {
+		JsonNode view = view(id);
+		System.out.println(moment + ": " + view.path("status") + " pages " + view.path("pagesFetched") + "/"
+				+ view.path("pagesTotal") + ", movies " + view.path("moviesPersisted"));
+	}
+
+	static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	long count(String sql, Object... args) {
@@ -143,7 +193,12 @@ final class RunningFleet implements AutoCloseable {
 
 	/** POSTs JSON to the gateway as a user would; answers the body. */
 	String post(String path, String json) {
-		return send(HttpRequest.newBuilder(URI.create(fleet.gatewayUrl() + path))
+		return postForResponse(path, json).body();
+	}
+
+	/** POSTs JSON to the gateway as a user would; answers the whole response. */
+	HttpResponse<String> postForResponse(String path, String json) {
+		return exchange(HttpRequest.newBuilder(URI.create(fleet.gatewayUrl() + path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());
@@ -154,8 +209,12 @@ final class RunningFleet implements AutoCloseable {
 	}
 
 	private String send(HttpRequest request) {
+		return exchange(request).body();
+	}
+
+	private HttpResponse<String> exchange(HttpRequest request) {
 		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
