@@ -122,6 +122,7 @@ class ContainerImageIT {
 		assertThat(names(extracted.resolve("application"))).contains("application.jar");
 		assertThat(application.resolve("application.jar")).isRegularFile();
 
+		assertThat(dockerfile.uid()).as("the images' user, as the Kubernetes manifests expect it").isEqualTo(10001);
 		readOnly(application);
 		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
 		return application;
