@@ -70,7 +70,10 @@ class ContainerImageTests {
 
 		assertThat(Components.SERVICES.values()).allSatisfy(module -> {
 			Map<String, Object> service = section(services, module);
-			assertThat(service).containsEntry("image", "tmdb-fleet/" + module).doesNotContainKeys("volumes", "command");
+			// a limit, or the image's heap (a share of the container's memory) would be a share of the host's
+			assertThat(service).containsEntry("image", "tmdb-fleet/" + module)
+				.containsKey("mem_limit")
+				.doesNotContainKeys("volumes", "command");
 			assertThat(section(service, "build")).containsEntry("context", REPOSITORY.toString())
 				.containsEntry("dockerfile", "docker/Dockerfile")
 				.containsEntry("args", Map.of("MODULE", module));
