@@ -68,11 +68,7 @@ class ManifestLinksTests {
 				broken.add("Service " + Rendering.name(service) + " selects no pods");
 			}
 			for (JsonNode port : service.path("spec").path("ports")) {
-				String target = port.path("targetPort").asString("");
-				pods.stream()
-					.filter(pod -> !containerPorts(pod).contains(target))
-					.forEach(pod -> broken.add("Service " + Rendering.name(service) + ": no port " + target + " in "
-							+ Rendering.name(pod)));
+				portInEveryPod("Service " + Rendering.name(service), port.path("targetPort").asString(""), pods, broken);
 			}
 		}
 		for (ObjectNode budget : rendering.ofKind("PodDisruptionBudget")) {
@@ -89,11 +85,7 @@ class ManifestLinksTests {
 				broken.add("PodMonitor " + Rendering.name(monitor) + " selects no pods in any combination");
 			}
 			for (JsonNode endpoint : monitor.path("spec").path("podMetricsEndpoints")) {
-				String port = endpoint.path("port").asString("");
-				pods.stream()
-					.filter(pod -> !containerPorts(pod).contains(port))
-					.forEach(pod -> broken.add("PodMonitor " + Rendering.name(monitor) + ": no port " + port + " in "
-							+ Rendering.name(pod)));
+				portInEveryPod("PodMonitor " + Rendering.name(monitor), endpoint.path("port").asString(""), pods, broken);
 			}
 		}
 
@@ -218,6 +210,12 @@ class ManifestLinksTests {
 			return labels.properties().stream()
 				.allMatch(label -> label.getValue().asString().equals(podLabels.path(label.getKey()).asString(null)));
 		}).toList();
+	}
+
+	private static void portInEveryPod(String referrer, String port, List<ObjectNode> pods, List<String> broken) {
+		pods.stream()
+			.filter(pod -> !containerPorts(pod).contains(port))
+			.forEach(pod -> broken.add(referrer + ": no port " + port + " in " + Rendering.name(pod)));
 	}
 
 	private static Set<String> containerPorts(ObjectNode deployment) {
