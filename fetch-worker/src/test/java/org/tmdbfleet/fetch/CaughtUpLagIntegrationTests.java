@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -64,10 +65,12 @@ class CaughtUpLagIntegrationTests {
 			assertThat(groups).containsKeys("fetch-planner", "fetch-pages", "fetch-details");
 
 			await().atMost(PATIENCE).untilAsserted(() -> {
+				Map<String, Map<TopicPartition, Long>> lags = new TreeMap<>();
 				for (Map.Entry<String, String> group : groups.entrySet()) {
-					Map<TopicPartition, Long> lag = lag(admin, group.getKey(), group.getValue());
-					assertThat(lag.values()).as(group + ": " + lag).containsOnly(0L);
+					lags.put(group.getKey(), lag(admin, group.getKey(), group.getValue()));
 				}
+				assertThat(lags)
+					.allSatisfy((group, lag) -> assertThat(lag.values()).as(group + ": " + lag).containsOnly(0L));
 			});
 			assertThat(endOffsets(admin, Topics.PAGES).values()).as("pages were written")
 				.anySatisfy(end -> assertThat(end).isPositive());
