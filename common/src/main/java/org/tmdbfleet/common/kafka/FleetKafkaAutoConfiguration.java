@@ -21,10 +21,12 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
@@ -85,6 +87,16 @@ public class FleetKafkaAutoConfiguration {
 				factory.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
 			}
 		};
+	}
+
+	/**
+	 * Boot's listener container factory takes it: a group that has read everything commits past
+	 * the last transaction's commit marker, so its lag is 0 and one waiting record is a lag of 1,
+	 * enough to wake workers scaled to zero on lag. Needs read_committed and max.poll.records > 1.
+	 */
+	@Bean
+	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> fleetListenerContainers() {
+		return container -> container.getContainerProperties().setFixTxOffsets(true);
 	}
 
 	/** Boot's listener container factory takes it: each record handled names its import in the logs. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,14 @@ class FleetKafkaAutoConfigurationTests {
 		context.withPropertyValues("spring.kafka.consumer.isolation-level=read-uncommitted")
 			.run(started -> assertThat(isolation(started.getBean(DefaultKafkaConsumerFactory.class)))
 				.isEqualTo("read_uncommitted"));
+	}
+
+	@Test
+	void listenersCommitPastTheLastCommitMarkerOnceCaughtUp() {
+		context.run(started -> assertThat(started.getBean(ConcurrentKafkaListenerContainerFactory.class)
+			.createContainer("any-topic")
+			.getContainerProperties()
+			.isFixTxOffsets()).isTrue());
 	}
 
 	private static Object isolation(DefaultKafkaConsumerFactory<?, ?> factory) {
