@@ -42,8 +42,9 @@ import org.springframework.stereotype.Component;
  * the last stable offsets less the group's committed offsets, summed over the topic's partitions
  * (a partition the group never committed counts from its first offset). In offsets, not
  * records: a transaction's commit marker takes an offset too, so a backlog of transactional
- * records reads up to twice its size, and a group that has caught up may read up to one per
- * partition (its committed offset sits just before the last commit marker).</li>
+ * records reads up to twice its size. A group that has caught up reads 0 (the fleet's listeners
+ * commit past the last commit marker); up to one per partition when a worker died before its
+ * next poll, until a consumer of the partition polls again.</li>
  * <li>{@code fleet_dead_letters_total{topic}}: the records on each dead-letter topic, counted by
  * reading them (committed ones only) from the start, so every gateway reports the same number
  * and a restart does not lose it; shown once counted whole.</li>
