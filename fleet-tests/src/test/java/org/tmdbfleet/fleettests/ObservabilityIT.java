@@ -176,6 +176,7 @@ class ObservabilityIT {
 			.containsPattern("tmdb.pages.DLT\\s+1\\b");
 
 		List<String> empty = new ArrayList<>();
+		Map<String, Map<String, Double>> shown = new LinkedHashMap<>();
 		int queries = 0;
 		for (Path file : dashboards()) {
 			for (JsonNode panel : JsonMapper.shared().readTree(file.toFile()).path("panels")) {
@@ -194,11 +195,22 @@ class ObservabilityIT {
 					if (series.isEmpty()) {
 						empty.add(name);
 					}
+					for (JsonNode one : series) {
+						shown.computeIfAbsent(panel.path("title").asString() + "/" + target.path("refId").asString(),
+								title -> new LinkedHashMap<>())
+							.merge(one.path("metric").toString(), Double.parseDouble(one.path("value").get(1).asString()),
+									Double::sum);
+					}
 				}
 			}
 		}
 		assertThat(queries).isGreaterThan(30);
 		assertThat(empty).as("panel queries without a series").isEmpty();
+		// what the red stats show: the stopped and the killed instances, the refused page's dead letter
+		assertThat(shown.get("Instances down/A")).containsEntry("{\"job\":\"persist-worker\"}", 2.0)
+			.containsEntry("{\"job\":\"fetch-worker\"}", 1.0)
+			.containsEntry("{\"job\":\"api-gateway\"}", 0.0);
+		assertThat(shown.get("Dead letters/A").get("{\"topic\":\"tmdb.pages.DLT\"}")).isGreaterThanOrEqualTo(1.0);
 
 		// every rule Prometheus loaded evaluates, and every alert's expression is valid PromQL
 		int alertRules = 0;
