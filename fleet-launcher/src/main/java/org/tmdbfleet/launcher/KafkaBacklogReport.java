@@ -49,7 +49,8 @@ final class KafkaBacklogReport {
 			out.println("No consumer group has committed an offset yet (the gateway reads them every 15 s).");
 		}
 		else {
-			out.printf("%-20s %-16s %10s%n", "CONSUMER GROUP", "TOPIC", "LAG");
+			out.printf("%-20s %-16s %10s   (as the gateway last read it; it reads every 15 s)%n", "CONSUMER GROUP",
+					"TOPIC", "LAG");
 			report.lag.forEach((groupAndTopic, behind) -> out.printf("%s %10d%n", groupAndTopic, behind));
 		}
 		if (!report.deadLetters.isEmpty()) {
